@@ -1,0 +1,139 @@
+namespace Extensible.EventStore.Schema;
+
+/// <summary>The store's schema, as the list of changes that build it. Never edit a shipped migration: add one.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "event store tables", """
+            create sequence {schema}.events_seq as bigint;
+
+            create table {schema}.streams (
+                tenant   text        not null,
+                id       text        not null,
+                type     text,
+                version  bigint      not null default 0,
+                created  timestamptz not null default now(),
+                updated  timestamptz not null default now(),
+                archived boolean     not null default false,
+                primary key (tenant, id));
+
+            create table {schema}.events (
+                seq            bigint      primary key,
+                id             uuid        not null unique,
+                tenant         text        not null,
+                stream_id      text        not null,
+                version        bigint      not null,
+                type           text        not null,
+                data           jsonb       not null,
+                timestamp      timestamptz not null default now(),
+                correlation_id text,
+                causation_id   text,
+                user_name      text,
+                headers        jsonb,
+                constraint events_stream_version unique (tenant, stream_id, version));
+
+            create table {schema}.progression (
+                name              text        primary key,
+                last_seq          bigint      not null default 0,
+                updated           timestamptz not null default now(),
+                rebuild_requested timestamptz,
+                rebuild_target    bigint);
+
+            -- Ranges of sequence numbers the high-water mark passed because no transaction could still commit them.
+            create table {schema}.gaps (
+                from_seq bigint      primary key,
+                to_seq   bigint      not null,
+                skipped  timestamptz not null default now());
+
+            -- Events an async projection could not read or apply; the projection went on without them.
+            create table {schema}.dead_letters (
+                id         bigserial   primary key,
+                projection text        not null,
+                seq        bigint      not null,
+                stream_id  text        not null,
+                type       text        not null,
+                error      text        not null,
+                at         timestamptz not null default now(),
+                unique (projection, seq));
+            """),
+        new(2, "quick append function", """
+            create or replace function {schema}.append_events(
+                p_tenant text, p_streams text[], p_stream_types text[], p_expected bigint[],
+                p_ids uuid[], p_event_streams int[], p_types text[], p_data jsonb[],
+                p_correlation text, p_causation text, p_user text, p_headers jsonb)
+            returns table (out_seq bigint, out_version bigint, out_timestamp timestamptz, out_replayed boolean)
+            language plpgsql as $fn$
+            declare
+                v_count    int      := array_length(p_ids, 1);
+                v_versions bigint[] := array_fill(0::bigint, array[array_length(p_streams, 1)]);
+                v_version  bigint;
+                v_archived boolean;
+                v_seqs     bigint[];
+                i          int;
+            begin
+                -- Take the transaction id before any sequence number: the high-water mark relies on it.
+                perform pg_current_xact_id();
+
+                -- Lock every stream row, in id order so that concurrent multi-stream appends cannot deadlock.
+                for i in select s.ord from unnest(p_streams) with ordinality as s(id, ord) order by s.id loop
+                    select s.version, s.archived into v_version, v_archived
+                      from {schema}.streams s where s.tenant = p_tenant and s.id = p_streams[i] for update;
+                    if not found then
+                        insert into {schema}.streams (tenant, id, type) values (p_tenant, p_streams[i], p_stream_types[i])
+                            on conflict do nothing;
+                        select s.version, s.archived into v_version, v_archived
+                          from {schema}.streams s where s.tenant = p_tenant and s.id = p_streams[i] for update;
+                    end if;
+                    v_versions[i] := v_version;
+                    -- The stream id travels in COLUMN: clients redact DETAIL by default.
+                    if v_archived then
+                        raise exception using errcode = 'EXARC', message = format('stream %s is archived', p_streams[i]),
+                            column = p_streams[i];
+                    end if;
+                end loop;
+
+                -- A retry of a batch that was stored already: answer what was stored, write nothing.
+                if exists (select 1 from {schema}.events e where e.id = p_ids[1]) then
+                    if (select count(*) from {schema}.events e
+                         where e.id = any(p_ids) and e.tenant = p_tenant) = v_count then
+                        return query
+                            select e.seq, e.version, e.timestamp, true
+                              from unnest(p_ids) with ordinality as u(id, ord)
+                              join {schema}.events e on e.id = u.id
+                             order by u.ord;
+                        return;
+                    end if;
+                    raise exception using errcode = 'EXDUP', message = 'duplicate event id', column = p_ids[1]::text;
+                end if;
+
+                -- Version checks come before any sequence number is taken, so a loser burns none.
+                for i in 1 .. array_length(p_streams, 1) loop
+                    if p_expected[i] <> -1 and p_expected[i] <> v_versions[i] then
+                        raise exception using errcode = 'EXCON',
+                            message = format('stream %s expected at version %s but is at %s', p_streams[i], p_expected[i], v_versions[i]),
+                            column = p_streams[i], hint = v_versions[i]::text;
+                    end if;
+                end loop;
+
+                select array_agg(n order by n) into v_seqs
+                  from (select nextval('{schema}.events_seq') as n from generate_series(1, v_count)) as taken;
+
+                return query
+                    insert into {schema}.events as e
+                        (seq, id, tenant, stream_id, version, type, data, correlation_id, causation_id, user_name, headers)
+                    select v_seqs[u.ord], u.id, p_tenant, p_streams[u.si],
+                           v_versions[u.si] + row_number() over (partition by u.si order by u.ord),
+                           u.type, u.data, p_correlation, p_causation, p_user, p_headers
+                      from unnest(p_ids, p_event_streams, p_types, p_data) with ordinality as u(id, si, type, data, ord)
+                    returning e.seq, e.version, e.timestamp, false;
+
+                update {schema}.streams s
+                   set version = s.version + c.n, updated = now()
+                  from (select p_streams[x.si] as id, count(*) as n from unnest(p_event_streams) as x(si) group by x.si) as c
+                 where s.tenant = p_tenant and s.id = c.id;
+            end
+            $fn$;
+            """),
+    ];
+}

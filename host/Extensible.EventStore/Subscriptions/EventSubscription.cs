@@ -1,0 +1,97 @@
+using Extensible.EventStore.Notifications;
+using Extensible.EventStore.Reading;
+
+namespace Extensible.EventStore;
+
+/// <summary>
+/// Hands committed events to a live consumer on this node, in sequence order and at least once: a batch
+/// whose handler throws is handed over again. Events that cannot be read are reported and passed over.
+/// </summary>
+public sealed class EventSubscription : IAsyncDisposable
+{
+    private readonly EventStore _store;
+    private readonly Func<IReadOnlyList<StoredEvent>, CancellationToken, Task> _handler;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _running;
+    private long _position;
+
+    private EventSubscription(EventStore store, long afterSequence, Func<IReadOnlyList<StoredEvent>, CancellationToken, Task> handler)
+    {
+        _store = store;
+        _handler = handler;
+        _position = afterSequence;
+        _running = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    /// <summary>The sequence of the last event handled.</summary>
+    public long Position => Interlocked.Read(ref _position);
+
+    /// <summary>
+    /// Starts a subscription after <paramref name="afterSequence"/>, or after the current high-water mark when
+    /// null (only what happens from now on).
+    /// </summary>
+    public static async Task<EventSubscription> StartAsync(EventStore store, Func<IReadOnlyList<StoredEvent>, CancellationToken, Task> handler, long? afterSequence = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(handler);
+        var start = afterSequence ?? await store.GetHighWaterMarkAsync(cancellationToken);
+        return new EventSubscription(store, start, handler);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var wake = _store.Signal.Next;
+                var page = await _store.ReadRawAsync(Position, 500, cancellationToken);
+                if (page.Events.Count == 0)
+                {
+                    await EventSignal.WaitAsync(wake, _store.Options.PollInterval, cancellationToken);
+                    continue;
+                }
+
+                var readable = new List<StoredEvent>(page.Events.Count);
+                foreach (var raw in page.Events)
+                {
+                    try
+                    {
+                        readable.Add(raw.Deserialize(_store.Options.Events));
+                    }
+                    catch (EventDeserializationException e)
+                    {
+                        EventStoreLog.SubscriptionSkipped(_store.Logger, e.Sequence, e.StreamId, e);
+                    }
+                }
+
+                if (readable.Count > 0)
+                {
+                    await _handler(readable, cancellationToken);
+                }
+
+                Interlocked.Exchange(ref _position, page.Events[^1].Sequence);
+                delay = TimeSpan.FromMilliseconds(100);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                EventStoreLog.SubscriptionRetrying(_store.Logger, Position, delay, e);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Extensible.EmbeddedPostgres;
+using Extensible.Host.Hosting;
+using Npgsql;
+
+namespace Extensible.Host.Database;
+
+/// <summary>The host's PostgreSQL: the configured server, or a private one started from the machine's binaries.</summary>
+public static class DatabaseExtensions
+{
+    /// <summary>The connection string's name: <c>ConnectionStrings:Extensible</c>.</summary>
+    public const string ConnectionStringName = "Extensible";
+
+    /// <summary>
+    /// Registers the <see cref="NpgsqlDataSource"/>. With no <c>ConnectionStrings:Extensible</c>, first starts the
+    /// embedded cluster in the data folder; it is stopped when the host stops.
+    /// </summary>
+    public static async Task<IHostApplicationBuilder> AddExtensibleDatabaseAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken = default)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var options = builder.Configuration.GetSection(ExtensibleOptions.Section).Get<ExtensibleOptions>() ?? new ExtensibleOptions();
+            var embeddedOptions = new EmbeddedPostgresOptions
+            {
+                DataDirectory = options.DataPath,
+                BinDirectory = builder.Configuration["Extensible:Postgres:BinDir"],
+                Port = builder.Configuration.GetValue("Extensible:Postgres:Port", 0),
+            };
+            // The database starts before the host's own logging exists; this factory lives as long as the cluster.
+            var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
+            var embedded = await EmbeddedPostgres.EmbeddedPostgres.StartAsync(embeddedOptions, loggerFactory.CreateLogger("Extensible.EmbeddedPostgres"), cancellationToken);
+            builder.Services.AddSingleton(embedded);
+            // Registered before every other hosted service, so it stops after all of them.
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new EmbeddedPostgresLifetime(embedded, loggerFactory)));
+            connectionString = embedded.ConnectionString;
+        }
+
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "extensible" }.Build());
+        return builder;
+    }
+}

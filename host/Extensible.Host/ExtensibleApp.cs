@@ -1,0 +1,29 @@
+using Extensible.Host.Database;
+using Extensible.Host.Events;
+using Extensible.Host.Health;
+using Extensible.Host.Hosting;
+
+namespace Extensible.Host;
+
+/// <summary>The composition root: what the host is made of, in the order it is put together.</summary>
+public static class ExtensibleApp
+{
+    /// <summary>Builds the host from the usual ASP.NET Core configuration (appsettings, environment, command line).</summary>
+    /// <param name="args">Command-line arguments, e.g. <c>--urls</c>.</param>
+    /// <param name="configure">Lets tests add to the services before the host is built.</param>
+    /// <param name="cancellationToken">Cancels start-up (the embedded database's start).</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddExtensibleOptions();
+        await builder.AddExtensibleDatabaseAsync(cancellationToken);
+        builder.AddExtensibleEventStore();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        app.MapWelcome();
+        app.AnnounceAddressOnStart();
+        return app;
+    }
+}

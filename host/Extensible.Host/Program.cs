@@ -1,0 +1,4 @@
+using Extensible.Host;
+
+await using var app = await ExtensibleApp.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,32 @@
+using Extensible.Benchmarks;
+using Microsoft.Extensions.Logging;
+
+// Logs go to stderr so that stdout holds only the report.
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .SetMinimumLevel(LogLevel.Warning)
+    .AddSimpleConsole()
+    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return args.FirstOrDefault() switch
+{
+    "eventstore" => await EventStoreBenchmark.RunAsync(loggerFactory, Console.Out, cancellation.Token),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project tests/Extensible.Benchmarks -- <benchmark>
+
+          eventstore   event store appends against raw Npgsql INSERT/COPY, batched and with 16 concurrent writers
+
+        Runs against a fresh embedded PostgreSQL, or the server in EXTENSIBLE_BENCH_DB when set.
+        """);
+    return 2;
+}
