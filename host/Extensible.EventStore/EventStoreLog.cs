@@ -7,6 +7,9 @@ internal static partial class EventStoreLog
     [LoggerMessage(1001, LogLevel.Information, "Event store schema '{Schema}': applied migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, string schema, int version, string name);
 
+    [LoggerMessage(1005, LogLevel.Warning, "The database is not reachable yet ({Reason}); trying again")]
+    public static partial void DatabaseNotReady(ILogger logger, string reason);
+
     [LoggerMessage(1002, LogLevel.Warning, "Event store schema '{Schema}': skipped sequence numbers {From}..{To}; the transaction that held them ended without committing")]
     public static partial void GapSkipped(ILogger logger, string schema, long from, long to);
 

@@ -1,4 +1,21 @@
+using Extensible.EmbeddedPostgres;
 using Extensible.Host;
+using Npgsql;
 
-await using var app = await ExtensibleApp.BuildAsync(args);
-await app.RunAsync();
+try
+{
+    await using var app = await ExtensibleApp.BuildAsync(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (EmbeddedPostgresException e)
+{
+    // Each of these says what happened and what to do; a stack trace would only bury that.
+    await Console.Error.WriteLineAsync($"Extensible could not start its embedded PostgreSQL: {e.Message}");
+    return 1;
+}
+catch (NpgsqlException e)
+{
+    await Console.Error.WriteLineAsync($"Extensible could not use its database: {e.Message}. Check ConnectionStrings__Extensible, or unset it to use the embedded database.");
+    return 1;
+}

@@ -35,6 +35,28 @@ public sealed class async_projections
     }
 
     [Fact]
+    public async Task wake_on_another_nodes_notification_without_polling()
+    {
+        await using var stores = new Stores(await TestPostgres.CreateDatabaseAsync("notify"));
+        var writer = await stores.StoreAsync();
+        var projector = await stores.StoreAsync(o =>
+        {
+            o.PollInterval = TimeSpan.FromHours(1);
+            o.Projections.Add(new SeenProjection("seen"), ProjectionLifecycle.Async);
+        });
+        await stores.DaemonAsync(writer);
+        var daemon = await stores.DaemonAsync(projector);
+        await Stores.EventuallyAsync(async () => (await daemon.GetStatusAsync()).Single().AgentState == ProjectionAgentState.Leading, "the projector leads");
+        await Task.Delay(300);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await writer.AppendAsync("s", ExpectedVersion.Any, [new CommentReceived("a", $"{i}")]);
+            await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == i, $"event {i} is projected", TimeSpan.FromSeconds(5));
+        }
+    }
+
+    [Fact]
     public async Task checkpoint_and_read_model_commit_together_when_killed_between_them()
     {
         await using var stores = new Stores(await TestPostgres.CreateDatabaseAsync("atomic"));
