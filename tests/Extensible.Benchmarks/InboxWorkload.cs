@@ -17,8 +17,6 @@ internal sealed class InboxWorkload(IReadOnlyList<InboxItemReceived> items)
     /// <summary>A direct-message conversation takes this many single appends, then the writer starts a new one.</summary>
     public const int EventsPerConversation = 10;
 
-    public IReadOnlyList<InboxItemReceived> Items => items;
-
     /// <summary>Writer <paramref name="writer"/>'s endless walk through the items, starting at a place of its own.</summary>
     public ItemCursor Cursor(int writer) => new(items, writer * 997);
 

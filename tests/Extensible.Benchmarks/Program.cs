@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 // Logs go to stderr so that stdout holds only the report.
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .SetMinimumLevel(LogLevel.Warning)
-    .AddSimpleConsole()
     .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -13,11 +12,19 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return args.FirstOrDefault() switch
+try
 {
-    "eventstore" => await EventStoreBenchmark.RunAsync(loggerFactory, Console.Out, cancellation.Token),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "eventstore" => await EventStoreBenchmark.RunAsync(loggerFactory, Console.Out, cancellation.Token),
+        _ => Usage(),
+    };
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
 
 static int Usage()
 {
@@ -26,7 +33,7 @@ static int Usage()
 
           eventstore   event store appends against raw Npgsql INSERT/COPY, batched and with 16 concurrent writers
 
-        Runs against a fresh embedded PostgreSQL, or the server in EXTENSIBLE_BENCH_DB when set.
+        Runs against a fresh embedded PostgreSQL (default, durable settings), or the server in EXTENSIBLE_BENCH_DB when set.
         """);
     return 2;
 }

@@ -27,7 +27,6 @@ internal sealed class ScenarioRunner(TimeSpan warmUp, TimeSpan measure)
             await Task.WhenAny(Task.Delay(warmUp, cancellationToken), Task.WhenAny(tasks));
             phase.StartMeasuring(clock.Elapsed);
             await Task.WhenAny(Task.Delay(measure, cancellationToken), Task.WhenAny(tasks));
-            phase.Stop(clock.Elapsed);
         }
         finally
         {
