@@ -72,46 +72,57 @@ public sealed class EventStore
     {
         ArgumentNullException.ThrowIfNull(appends);
         metadata ??= EventMetadata.None;
-        var command = BuildAppend(appends, metadata, out var events);
+        var events = Serialize(appends);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        command.Connection = connection;
-        await using var _ = command;
         NpgsqlTransaction? transaction = null;
         try
         {
             if (_inline.Count > 0)
             {
                 transaction = await connection.BeginTransactionAsync(cancellationToken);
-                command.Transaction = transaction;
             }
 
-            var stored = await ReadAppendResultAsync(command, events, metadata, cancellationToken);
+            var stored = await TryAppendOneAsync(connection, transaction, appends[0], events, metadata, cancellationToken);
+            if (stored is null)
+            {
+                await using var command = BuildAppendCall(appends, events, metadata);
+                command.Connection = connection;
+                command.Transaction = transaction;
+                // Prepared once per physical connection, then reused: planning the call costs more than running it.
+                await command.PrepareAsync(cancellationToken);
+                stored = await ReadAppendResultAsync(command, events, metadata, cancellationToken);
+            }
+
             if (transaction is not null)
             {
-                if (!stored.Replayed)
+                foreach (var projection in _inline)
                 {
-                    foreach (var projection in _inline)
-                    {
-                        await projection.ApplyAsync(new ProjectionBatch(connection, transaction, stored.Events), cancellationToken);
-                    }
+                    await projection.ApplyAsync(new ProjectionBatch(connection, transaction, stored.Events), cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            if (!stored.Replayed)
-            {
-                Notifications.Committed();
-            }
-
+            Notifications.Committed();
             return stored;
         }
-        catch (PostgresException e) when (e.SqlState is "EXCON" or "EXARC" or "EXDUP" || e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "events_id_key" })
+        catch (PostgresException e) when (e.SqlState is "EXCON" or "EXARC" || e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "events_id_key" })
         {
-            throw e.SqlState == PostgresErrorCodes.UniqueViolation
-                ? new DuplicateEventException(await FindStoredIdAsync(appends, cancellationToken))
-                : Translate(e, appends, metadata);
+            // A retry of a batch that was stored already fails on its version or its ids: answer what was stored.
+            var replayed = await FindStoredAsync(events, metadata, cancellationToken);
+            if (replayed is not null)
+            {
+                return replayed;
+            }
+
+            throw e.SqlState switch
+            {
+                "EXCON" => new StreamConcurrencyException(metadata.Tenant, e.ColumnName!, appends.First(a => a.StreamId == e.ColumnName).ExpectedVersion,
+                    long.Parse(e.Hint!, System.Globalization.CultureInfo.InvariantCulture)),
+                "EXARC" => new StreamArchivedException(metadata.Tenant, e.ColumnName!),
+                _ => new DuplicateEventException(await FindAnyStoredIdAsync(events, cancellationToken)),
+            };
         }
         finally
         {
@@ -208,21 +219,78 @@ public sealed class EventStore
         return new RawPage(await EventRows.ReadAsync(command, cancellationToken), mark);
     }
 
-    private NpgsqlCommand BuildAppend(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, out List<(string StreamId, NewEvent Event, string Alias)> events)
+    /// <summary>
+    /// The common case, one event to one stream, in one prepared statement instead of a function call. It answers
+    /// only when the stream was at the expected version (or new, or any) and not archived; otherwise it writes
+    /// nothing and takes no sequence number, and the append function runs instead to tell what went wrong.
+    /// Its update or insert of the stream row comes before nextval, so the transaction id comes first, as the
+    /// high-water mark needs.
+    /// </summary>
+    private async Task<AppendResult?> TryAppendOneAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StreamAppend append, List<(string StreamId, NewEvent Event, string Alias, string Body)> events, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        if (events.Count != 1)
+        {
+            return null;
+        }
+
+        var schema = _options.QuotedSchema;
+        var (streamId, e, alias, body) = events[0];
+        await using var command = new NpgsqlCommand(
+            $"""
+            with updated as (
+                update {schema}.streams as s set version = s.version + 1, updated = now()
+                 where s.tenant = $1 and s.id = $2 and not s.archived and ($4 = -1 or s.version = $4)
+                returning s.version - 1 as base),
+            created as (
+                insert into {schema}.streams (tenant, id, type, version)
+                select $1, $2, $3, 1 where $4 in (-1, 0) and not exists (select from updated)
+                on conflict do nothing
+                returning 0::bigint as base),
+            stream as (select base from updated union all select base from created)
+            insert into {schema}.events (seq, id, tenant, stream_id, version, type, data, correlation_id, causation_id, user_name, headers)
+            select nextval('{schema}.events_seq'), $5, $1, $2, stream.base + 1, $6, $7, $8, $9, $10, $11 from stream
+            returning seq, version, timestamp
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata.Tenant });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)append.StreamType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = e.Id });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = alias });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = body, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        AddMetadata(command, metadata);
+        await command.PrepareAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var stored = new StoredEvent(reader.GetInt64(0), e.Id, metadata.Tenant, streamId, reader.GetInt64(1), alias, e.Data,
+            new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), metadata);
+        return new AppendResult([stored], Replayed: false);
+    }
+
+    private static void AddMetadata(NpgsqlCommand command, EventMetadata metadata)
+    {
+        command.Parameters.Add(Nullable(metadata.CorrelationId, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(metadata.CausationId, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(metadata.User, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(
+            metadata.Headers is null ? null : JsonSerializer.Serialize(metadata.Headers.ToDictionary(), EventStoreJsonContext.Default.DictionaryStringString),
+            NpgsqlDbType.Jsonb));
+
+        static NpgsqlParameter Nullable(string? value, NpgsqlDbType type) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = type };
+    }
+
+    private List<(string StreamId, NewEvent Event, string Alias, string Body)> Serialize(IReadOnlyList<StreamAppend> appends)
     {
         if (appends.Count == 0)
         {
             throw new ArgumentException("Nothing to append: give at least one stream.", nameof(appends));
         }
 
-        var streams = new string[appends.Count];
-        var types = new string?[appends.Count];
-        var expected = new long[appends.Count];
-        events = [];
-        var ids = new List<Guid>();
-        var aliases = new List<string>();
-        var bodies = new List<string>();
-        var streamIndexes = new List<int>();
+        var events = new List<(string StreamId, NewEvent Event, string Alias, string Body)>();
         for (var i = 0; i < appends.Count; i++)
         {
             var append = appends[i];
@@ -231,52 +299,48 @@ public sealed class EventStore
                 throw new ArgumentException($"Append #{i + 1} needs a stream id, at least one event and an expected version of -1 or more.", nameof(appends));
             }
 
-            if (Array.IndexOf(streams, append.StreamId, 0, i) >= 0)
+            for (var j = 0; j < i; j++)
             {
-                throw new ArgumentException($"Stream '{append.StreamId}' appears twice in one append: merge its events.", nameof(appends));
+                if (appends[j].StreamId == append.StreamId)
+                {
+                    throw new ArgumentException($"Stream '{append.StreamId}' appears twice in one append: merge its events.", nameof(appends));
+                }
             }
 
-            streams[i] = append.StreamId;
-            types[i] = append.StreamType;
-            expected[i] = append.ExpectedVersion;
             foreach (var e in append.Events)
             {
-                bodies.Add(_options.Events.Serialize(e.Data, out var alias));
-                aliases.Add(alias);
-                ids.Add(e.Id);
-                streamIndexes.Add(i + 1);
-                events.Add((append.StreamId, e, alias));
+                var body = _options.Events.Serialize(e.Data, out var alias);
+                events.Add((append.StreamId, e, alias, body));
             }
         }
 
-        var command = new NpgsqlCommand($"select * from {_options.QuotedSchema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata.Tenant });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = streams });
-        command.Parameters.Add(new NpgsqlParameter { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = expected });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. ids] });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. streamIndexes] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. aliases] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. bodies], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(Nullable(metadata.CorrelationId, NpgsqlDbType.Text));
-        command.Parameters.Add(Nullable(metadata.CausationId, NpgsqlDbType.Text));
-        command.Parameters.Add(Nullable(metadata.User, NpgsqlDbType.Text));
-        command.Parameters.Add(Nullable(
-            metadata.Headers is null ? null : JsonSerializer.Serialize(metadata.Headers.ToDictionary(), EventStoreJsonContext.Default.DictionaryStringString),
-            NpgsqlDbType.Jsonb));
-        return command;
-
-        static NpgsqlParameter Nullable(string? value, NpgsqlDbType type) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = type };
+        return events;
     }
 
-    private static async Task<AppendResult> ReadAppendResultAsync(NpgsqlCommand command, List<(string StreamId, NewEvent Event, string Alias)> events, EventMetadata metadata, CancellationToken cancellationToken)
+    private NpgsqlCommand BuildAppendCall(IReadOnlyList<StreamAppend> appends, List<(string StreamId, NewEvent Event, string Alias, string Body)> events, EventMetadata metadata)
     {
-        var rows = new List<(long Seq, long Version, DateTime Timestamp, bool Replayed)>(events.Count);
+        var command = new NpgsqlCommand($"select * from {_options.QuotedSchema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata.Tenant });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. appends.Select(a => a.StreamId)] });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.StreamType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. appends.Select(a => a.ExpectedVersion)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. appends.Select(a => (long)a.Events.Count)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.Event.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. appends.SelectMany((a, i) => Enumerable.Repeat(i + 1, a.Events.Count))] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Alias)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Body)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        AddMetadata(command, metadata);
+        return command;
+    }
+
+    private static async Task<AppendResult> ReadAppendResultAsync(NpgsqlCommand command, List<(string StreamId, NewEvent Event, string Alias, string Body)> events, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long Seq, long Version, DateTime Timestamp)>(events.Count);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2), reader.GetBoolean(3)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2)));
             }
         }
 
@@ -285,35 +349,48 @@ public sealed class EventStore
         var stored = new StoredEvent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var (streamId, e, alias) = events[i];
+            var (streamId, e, alias, _) = events[i];
             stored[i] = new StoredEvent(rows[i].Seq, e.Id, metadata.Tenant, streamId, rows[i].Version, alias, e.Data,
                 new DateTimeOffset(rows[i].Timestamp, TimeSpan.Zero), metadata);
         }
 
-        return new AppendResult(stored, rows.Count > 0 && rows[0].Replayed);
+        return new AppendResult(stored, Replayed: false);
     }
 
-    private static Exception Translate(PostgresException e, IReadOnlyList<StreamAppend> appends, EventMetadata metadata)
+    /// <summary>The batch as stored, when every one of its events is stored already (in this tenant); otherwise null.</summary>
+    private async Task<AppendResult?> FindStoredAsync(List<(string StreamId, NewEvent Event, string Alias, string Body)> events, EventMetadata metadata, CancellationToken cancellationToken)
     {
-        switch (e.SqlState)
+        await using var command = _dataSource.CreateCommand(
+            $"select id, seq, version, timestamp, stream_id from {_options.QuotedSchema}.events where tenant = $1 and id = any($2)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata.Tenant });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.Event.Id)] });
+        var found = new Dictionary<Guid, (long Seq, long Version, DateTime Timestamp, string StreamId)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            case "EXCON":
-                var append = appends.First(a => a.StreamId == e.ColumnName);
-                return new StreamConcurrencyException(metadata.Tenant, append.StreamId, append.ExpectedVersion,
-                    long.Parse(e.Hint!, System.Globalization.CultureInfo.InvariantCulture));
-            case "EXARC":
-                return new StreamArchivedException(metadata.Tenant, e.ColumnName!);
-            case "EXDUP":
-                return new DuplicateEventException(Guid.Parse(e.ColumnName!));
-            default:
-                throw new InvalidOperationException($"Unexpected error {e.SqlState}.", e);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetDateTime(3), reader.GetString(4));
+            }
         }
+
+        if (found.Count != events.Count || events.Any(e => found[e.Event.Id].StreamId != e.StreamId))
+        {
+            return null;
+        }
+
+        return new AppendResult(
+            [.. events.Select(e =>
+            {
+                var row = found[e.Event.Id];
+                return new StoredEvent(row.Seq, e.Event.Id, metadata.Tenant, e.StreamId, row.Version, e.Alias, e.Event.Data, new DateTimeOffset(row.Timestamp, TimeSpan.Zero), metadata);
+            })],
+            Replayed: true);
     }
 
-    private async Task<Guid> FindStoredIdAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    private async Task<Guid> FindAnyStoredIdAsync(List<(string StreamId, NewEvent Event, string Alias, string Body)> events, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"select id from {_options.QuotedSchema}.events where id = any($1) limit 1");
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. appends.SelectMany(a => a.Events).Select(e => e.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.Event.Id)] });
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -14,6 +14,8 @@ internal sealed class EventNotifications(NpgsqlDataSource dataSource, EventStore
 {
     private readonly Channel<bool> _pending = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    private static readonly TimeSpan CoalesceInterval = TimeSpan.FromMilliseconds(10);
+
     private string ChannelName => options.Schema + "_events";
 
     /// <summary>Called after a commit on this node: wakes local readers now and other nodes soon.</summary>
@@ -38,6 +40,9 @@ internal sealed class EventNotifications(NpgsqlDataSource dataSource, EventStore
             {
                 EventStoreLog.NotifyFailed(logger, e);
             }
+
+            // Commits during the pause share the next notification: at most one per interval, however busy the node.
+            await Task.Delay(CoalesceInterval, cancellationToken);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class schema_migrations
         var again = await stores.StoreAsync(o => o.Projections.Add(new SeenProjection("seen"), ProjectionLifecycle.Async));
 
         Assert.All(starts.Append(again), s => Assert.True(s.IsMigrated));
-        Assert.Equal(2L, await stores.ScalarAsync<long>("select count(*) from extensible.schema_migrations"));
+        Assert.Equal((long)Extensible.EventStore.Schema.SchemaMigrator.LatestVersion, await stores.ScalarAsync<long>("select count(*) from extensible.schema_migrations"));
         Assert.Equal(1L, await stores.ScalarAsync<long>("select count(*) from seen_count"));
         await again.AppendAsync("s", ExpectedVersion.NoStream, [new CommentReceived("a", "b")]);
         Assert.Equal(1L, await stores.ScalarAsync<long>("select count(*) from extensible.events"));
