@@ -19,6 +19,7 @@ public sealed class EventStore
     private readonly EventStoreOptions _options;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<IProjection> _inline;
+    private readonly string _appendOneSql;
 
     /// <summary>Creates a store over <paramref name="dataSource"/>; call <see cref="MigrateAsync"/> before use.</summary>
     public EventStore(NpgsqlDataSource dataSource, EventStoreOptions options, ILoggerFactory? loggerFactory = null)
@@ -29,6 +30,22 @@ public sealed class EventStore
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Extensible.EventStore");
         _inline = options.Projections.Inline;
+        var schema = options.QuotedSchema;
+        _appendOneSql = $"""
+            with updated as (
+                update {schema}.streams as s set version = s.version + 1, updated = now()
+                 where s.tenant = $1 and s.id = $2 and not s.archived and ($4 = -1 or s.version = $4)
+                returning s.version - 1 as base),
+            created as (
+                insert into {schema}.streams (tenant, id, type, version)
+                select $1, $2, $3, 1 where $4 in (-1, 0) and not exists (select from updated)
+                on conflict do nothing
+                returning 0::bigint as base),
+            stream as (select base from updated union all select base from created)
+            insert into {schema}.events (seq, id, tenant, stream_id, version, type, data, correlation_id, causation_id, user_name, headers)
+            select nextval('{schema}.events_seq'), $5, $1, $2, stream.base + 1, $6, $7, $8, $9, $10, $11 from stream
+            returning seq, version, timestamp
+            """;
         Signal = new EventSignal();
         Notifications = new EventNotifications(dataSource, options, Signal, _logger);
         HighWater = new HighWaterMark(dataSource, options, _logger);
@@ -233,24 +250,8 @@ public sealed class EventStore
             return null;
         }
 
-        var schema = _options.QuotedSchema;
         var (streamId, e, alias, body) = events[0];
-        await using var command = new NpgsqlCommand(
-            $"""
-            with updated as (
-                update {schema}.streams as s set version = s.version + 1, updated = now()
-                 where s.tenant = $1 and s.id = $2 and not s.archived and ($4 = -1 or s.version = $4)
-                returning s.version - 1 as base),
-            created as (
-                insert into {schema}.streams (tenant, id, type, version)
-                select $1, $2, $3, 1 where $4 in (-1, 0) and not exists (select from updated)
-                on conflict do nothing
-                returning 0::bigint as base),
-            stream as (select base from updated union all select base from created)
-            insert into {schema}.events (seq, id, tenant, stream_id, version, type, data, correlation_id, causation_id, user_name, headers)
-            select nextval('{schema}.events_seq'), $5, $1, $2, stream.base + 1, $6, $7, $8, $9, $10, $11 from stream
-            returning seq, version, timestamp
-            """, connection, transaction);
+        await using var command = new NpgsqlCommand(_appendOneSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata.Tenant });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)append.StreamType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
