@@ -2,6 +2,7 @@ using Extensible.Host.Database;
 using Extensible.Host.Events;
 using Extensible.Host.Health;
 using Extensible.Host.Hosting;
+using Extensible.Host.Security;
 
 namespace Extensible.Host;
 
@@ -18,9 +19,12 @@ public static class ExtensibleApp
         builder.AddExtensibleOptions();
         await builder.AddExtensibleDatabaseAsync(cancellationToken);
         builder.AddExtensibleEventStore();
+        builder.AddExtensibleSecurity();
+        builder.Services.AddHostedService<BootstrapOwner>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseExtensibleSecurity();
         app.MapHealthEndpoints();
         app.MapWelcome();
         app.AnnounceAddressOnStart();

@@ -7,7 +7,7 @@ namespace Extensible.Benchmarks;
 
 /// <summary>
 /// The baselines: plain Npgsql writing the same events into tables of their own schema that have the columns and
-/// indexes of the store's events table (seq from a sequence, unique id, unique tenant/stream/version).
+/// indexes of the store's events table (seq from a sequence, unique id, unique tenant/stream/version, tenant/seq).
 /// </summary>
 internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload workload)
 {
@@ -44,6 +44,7 @@ internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload wo
                 user_name      text,
                 headers        jsonb,
                 unique (tenant, stream_id, version));
+            create index on {Schema}.{name} (tenant, seq);
             """;
     }
 

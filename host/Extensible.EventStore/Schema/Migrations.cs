@@ -33,6 +33,9 @@ internal static class Migrations
                 headers        jsonb,
                 constraint events_stream_version unique (tenant, stream_id, version));
 
+            -- A tenant's (workspace's) events newest first: the audit trail, paged by keyset.
+            create index events_tenant_seq on {schema}.events (tenant, seq);
+
             create table {schema}.progression (
                 name              text        primary key,
                 last_seq          bigint      not null default 0,

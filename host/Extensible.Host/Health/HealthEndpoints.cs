@@ -10,9 +10,9 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("alive", "text/plain"))
-            .WithName("Health").WithSummary("The process is alive.");
+            .WithName("Health").WithSummary("The process is alive.").AllowAnonymous();
         app.MapGet("/readyz", ReadyAsync)
-            .WithName("Readiness").WithSummary("The database is reachable, migrations are applied and the projection daemon runs.");
+            .WithName("Readiness").WithSummary("The database is reachable, migrations are applied and the projection daemon runs.").AllowAnonymous();
         return app;
     }
 

@@ -1,0 +1,243 @@
+using Extensible.EventStore;
+using Extensible.People.Tokens;
+using Extensible.People.Users;
+using Extensible.People.Workspaces;
+using Microsoft.AspNetCore.Identity;
+
+namespace Extensible.People;
+
+/// <summary>
+/// What people do to their accounts and workspaces. Every change is an event (tenant: the workspace for
+/// workspace events, <see cref="UsersTenant"/> for accounts); the read model follows inline.
+/// </summary>
+public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory directory, TimeProvider clock)
+{
+    /// <summary>The tenant of account streams, which span workspaces.</summary>
+    public const string UsersTenant = "people";
+
+    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    public const int LockoutThreshold = 5;
+
+    /// <summary>How long a locked account refuses sign-in.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    /// <summary>Creates the owner's account and first workspace; only ever once.</summary>
+    /// <exception cref="PeopleValidationException">Bad input, or the owner exists already.</exception>
+    public async Task<(Guid UserId, Guid WorkspaceId)> SetUpAsync(string? email, string? displayName, string? password, string? workspaceName, CancellationToken cancellationToken = default)
+    {
+        var cleanEmail = Input.Email(email);
+        var name = Input.Name(displayName, "Name");
+        var secret = Input.Password(password);
+        var workspace = Input.Name(workspaceName, "Workspace");
+        var userId = Guid.CreateVersion7();
+        try
+        {
+            await store.AppendAsync(
+            [
+                new StreamAppend("setup", ExpectedVersion.NoStream, [NewEvent.For(new SetupCompleted(userId))]),
+                new StreamAppend($"user-{userId}", ExpectedVersion.NoStream, [NewEvent.For(new UserRegistered(userId, cleanEmail, name, Hasher.HashPassword("", secret), IsOwner: true))], "user"),
+            ], new EventMetadata { Tenant = UsersTenant, User = cleanEmail }, cancellationToken);
+        }
+        catch (StreamConcurrencyException)
+        {
+            throw new PeopleValidationException("Email", "Extensible is already set up: sign in instead.");
+        }
+
+        var workspaceId = await CreateWorkspaceAsync(workspace, userId, cleanEmail, cancellationToken);
+        return (userId, workspaceId);
+    }
+
+    /// <summary>Creates a workspace with <paramref name="ownerId"/> as its owner.</summary>
+    public async Task<Guid> CreateWorkspaceAsync(string? name, Guid ownerId, string actor, CancellationToken cancellationToken = default)
+    {
+        var clean = Input.Name(name, "Workspace");
+        var workspaceId = Guid.CreateVersion7();
+        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.NoStream,
+            [new WorkspaceCreated(workspaceId, clean, ownerId), new MemberAdded(workspaceId, ownerId, Role.Owner)],
+            Workspace(workspaceId, actor), cancellationToken);
+        return workspaceId;
+    }
+
+    /// <summary>Renames a workspace.</summary>
+    public Task RenameWorkspaceAsync(Guid workspaceId, string? name, string actor, CancellationToken cancellationToken = default) =>
+        store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new WorkspaceRenamed(workspaceId, Input.Name(name, "Workspace"))], Workspace(workspaceId, actor), cancellationToken);
+
+    /// <summary>Checks a password; counts failures and locks the account after <see cref="LockoutThreshold"/> in a row.</summary>
+    public async Task<SignInResult> SignInAsync(string? email, string? password, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        var user = string.IsNullOrWhiteSpace(email) ? null : await directory.FindUserByEmailAsync(email.Trim(), cancellationToken);
+        if (user is null || string.IsNullOrEmpty(password))
+        {
+            return SignInResult.Failed;
+        }
+
+        var now = clock.GetUtcNow();
+        if (user.LockedUntil > now)
+        {
+            return SignInResult.LockedOut(user.LockedUntil.Value);
+        }
+
+        var metadata = new EventMetadata { Tenant = UsersTenant, User = user.Email };
+        if (Hasher.VerifyHashedPassword("", user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            var failed = user.FailedLogins + 1;
+            List<object> events = [new LoginFailed(user.Id, failed, remoteAddress)];
+            if (failed >= LockoutThreshold)
+            {
+                events.Add(new UserLockedOut(user.Id, now + LockoutDuration));
+            }
+
+            await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, events, metadata, cancellationToken);
+            return failed >= LockoutThreshold ? SignInResult.LockedOut(now + LockoutDuration) : SignInResult.Failed;
+        }
+
+        var sessionId = Guid.CreateVersion7();
+        await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, [new LoginSucceeded(user.Id, sessionId, remoteAddress)], metadata, cancellationToken);
+        return SignInResult.Success(user, sessionId);
+    }
+
+    /// <summary>Ends a session (sign-out or revocation).</summary>
+    public Task RevokeSessionAsync(Guid userId, Guid sessionId, string actor, CancellationToken cancellationToken = default) =>
+        store.AppendAsync($"user-{userId}", ExpectedVersion.Any, [new SessionRevoked(userId, sessionId)], new EventMetadata { Tenant = UsersTenant, User = actor }, cancellationToken);
+
+    /// <summary>Invites someone by link; returns the link's secret, shown once.</summary>
+    public async Task<string> InviteAsync(Guid workspaceId, string? email, Role role, Role inviterRole, string actor, CancellationToken cancellationToken = default)
+    {
+        var clean = Input.Email(email);
+        GuardGrant(role, inviterRole);
+        if ((await directory.MembersAsync(workspaceId, cancellationToken)).Any(m => string.Equals(m.Email, clean, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new PeopleValidationException("Email", $"{clean} is already a member of this workspace.");
+        }
+
+        var secret = Secrets.New();
+        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+            [new MemberInvited(workspaceId, Guid.CreateVersion7(), clean, role, Secrets.Hash(secret), clock.GetUtcNow().AddDays(7))],
+            Workspace(workspaceId, actor), cancellationToken);
+        return secret;
+    }
+
+    /// <summary>Withdraws an invitation.</summary>
+    public Task RevokeInvitationAsync(Guid workspaceId, Guid invitationId, string actor, CancellationToken cancellationToken = default) =>
+        store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new InvitationRevoked(workspaceId, invitationId)], Workspace(workspaceId, actor), cancellationToken);
+
+    /// <summary>
+    /// Takes up an invitation: the invited email's account joins the workspace, created with the given name and
+    /// password when it does not exist yet. Returns the user's id.
+    /// </summary>
+    public async Task<Guid> AcceptInvitationAsync(string secret, string? displayName, string? password, CancellationToken cancellationToken = default)
+    {
+        var invitation = await directory.FindInvitationAsync(secret, cancellationToken);
+        if (invitation is null || invitation.Accepted || invitation.Revoked || invitation.ExpiresAt <= clock.GetUtcNow())
+        {
+            throw new PeopleValidationException("Invitation", "This invitation link is not valid any more: ask for a new one.");
+        }
+
+        var user = await directory.FindUserByEmailAsync(invitation.Email, cancellationToken);
+        Guid userId;
+        if (user is null)
+        {
+            var name = Input.Name(displayName, "Name");
+            var secretPassword = Input.Password(password);
+            userId = Guid.CreateVersion7();
+            await store.AppendAsync($"user-{userId}", ExpectedVersion.NoStream,
+                [new UserRegistered(userId, invitation.Email, name, Hasher.HashPassword("", secretPassword), IsOwner: false)],
+                new EventMetadata { Tenant = UsersTenant, User = invitation.Email }, cancellationToken);
+        }
+        else
+        {
+            if (Hasher.VerifyHashedPassword("", user.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
+            {
+                throw new PeopleValidationException("Password", $"An account for {invitation.Email} exists: enter its password to join.");
+            }
+
+            userId = user.Id;
+        }
+
+        await store.AppendAsync($"workspace-{invitation.WorkspaceId}", ExpectedVersion.Any,
+            [new MemberAdded(invitation.WorkspaceId, userId, invitation.Role), new InvitationAccepted(invitation.WorkspaceId, invitation.Id, userId)],
+            Workspace(invitation.WorkspaceId, invitation.Email), cancellationToken);
+        return userId;
+    }
+
+    /// <summary>Changes a member's role; an owner is needed to make or unmake owners, and the last owner stays.</summary>
+    public async Task ChangeRoleAsync(Guid workspaceId, Guid userId, Role to, Role changerRole, string actor, CancellationToken cancellationToken = default)
+    {
+        var members = await directory.MembersAsync(workspaceId, cancellationToken);
+        var member = members.FirstOrDefault(m => m.UserId == userId)
+            ?? throw new PeopleValidationException("Member", "That person is not a member of this workspace.");
+        GuardGrant(to, changerRole);
+        GuardGrant(member.Role, changerRole);
+        if (member.Role == Role.Owner && to != Role.Owner && members.Count(m => m.Role == Role.Owner) == 1)
+        {
+            throw new PeopleValidationException("Role", "A workspace keeps at least one owner.");
+        }
+
+        if (member.Role != to)
+        {
+            await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberRoleChanged(workspaceId, userId, member.Role, to)], Workspace(workspaceId, actor), cancellationToken);
+        }
+    }
+
+    /// <summary>Removes a member (not the last owner).</summary>
+    public async Task RemoveMemberAsync(Guid workspaceId, Guid userId, Role removerRole, string actor, CancellationToken cancellationToken = default)
+    {
+        var members = await directory.MembersAsync(workspaceId, cancellationToken);
+        var member = members.FirstOrDefault(m => m.UserId == userId)
+            ?? throw new PeopleValidationException("Member", "That person is not a member of this workspace.");
+        GuardGrant(member.Role, removerRole);
+        if (member.Role == Role.Owner && members.Count(m => m.Role == Role.Owner) == 1)
+        {
+            throw new PeopleValidationException("Role", "A workspace keeps at least one owner.");
+        }
+
+        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberRemoved(workspaceId, userId)], Workspace(workspaceId, actor), cancellationToken);
+    }
+
+    /// <summary>Creates a personal API token scoped to a workspace and a role no higher than the person's; returns it, shown once.</summary>
+    public async Task<string> CreateApiTokenAsync(Guid workspaceId, Guid userId, string? name, Role role, Role ownRole, string actor, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    {
+        var clean = Input.Name(name, "Name", 80);
+        if (role > ownRole)
+        {
+            throw new PeopleValidationException("Role", "A token cannot have a higher role than yours.");
+        }
+
+        var prefix = Secrets.New(6);
+        var token = $"ext_{prefix}_{Secrets.New()}";
+        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+            [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, clean, role, prefix, Secrets.Hash(token), expiresAt)],
+            Workspace(workspaceId, actor), cancellationToken);
+        return token;
+    }
+
+    /// <summary>Creates an owner token with a value chosen by the operator (unattended installs).</summary>
+    public async Task CreateApiTokenWithValueAsync(Guid workspaceId, Guid userId, string token, string actor, CancellationToken cancellationToken)
+    {
+        if (token.Length < 24 || token.Any(char.IsWhiteSpace))
+        {
+            throw new PeopleValidationException("ApiToken", "Extensible__Bootstrap__ApiToken must be at least 24 characters without spaces.");
+        }
+
+        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+            [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, "bootstrap", Role.Owner, token[..Math.Min(8, token.Length)], Secrets.Hash(token), null)],
+            Workspace(workspaceId, actor), cancellationToken);
+    }
+
+    /// <summary>Revokes an API token.</summary>
+    public Task RevokeApiTokenAsync(Guid workspaceId, Guid tokenId, string actor, CancellationToken cancellationToken = default) =>
+        store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new ApiTokenRevoked(workspaceId, tokenId)], Workspace(workspaceId, actor), cancellationToken);
+
+    private static EventMetadata Workspace(Guid workspaceId, string actor) => new() { Tenant = workspaceId.ToString(), User = actor };
+
+    // Nobody hands out more than they hold; only owners make owners.
+    private static void GuardGrant(Role role, Role granterRole)
+    {
+        if (role > granterRole || (role == Role.Owner && granterRole != Role.Owner))
+        {
+            throw new PeopleValidationException("Role", $"Your role cannot grant or change the {role} role.");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using Npgsql;
+
+namespace Extensible.People;
+
+/// <summary>Answers questions about people, workspaces and tokens from the read model (index lookups only).</summary>
+public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore store)
+{
+    /// <summary>Whether anyone has an account yet (first run asks for the owner until someone does).</summary>
+    public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("select exists (select 1 from people_users)");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>A user by id.</summary>
+    public Task<UserRecord?> FindUserAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        FindUserWhereAsync("id = $1", userId, cancellationToken);
+
+    /// <summary>A user by email, ignoring case.</summary>
+    public Task<UserRecord?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        FindUserWhereAsync("lower(email) = lower($1)", email, cancellationToken);
+
+    /// <summary>The workspaces a user belongs to, by name.</summary>
+    public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            "select w.id, w.name, m.role from people_members m join people_workspaces w on w.id = m.workspace_id where m.user_id = $1 order by w.name, w.id");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+        var list = new List<WorkspaceMembership>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new WorkspaceMembership(reader.GetGuid(0), reader.GetString(1), Enum.Parse<Role>(reader.GetString(2))));
+        }
+
+        return list;
+    }
+
+    /// <summary>The members of a workspace, by name.</summary>
+    public async Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            "select u.id, u.email, u.display_name, m.role, m.joined from people_members m join people_users u on u.id = m.user_id where m.workspace_id = $1 order by u.display_name, u.id");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        var list = new List<MemberRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new MemberRecord(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)), Utc(reader.GetDateTime(4))));
+        }
+
+        return list;
+    }
+
+    /// <summary>Invitations of a workspace that are neither taken up, withdrawn nor expired.</summary>
+    public async Task<IReadOnlyList<InvitationRecord>> PendingInvitationsAsync(Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        var list = await InvitationsWhereAsync("i.workspace_id = $1 and i.accepted_by is null and not i.revoked and i.expires_at > now()", workspaceId, cancellationToken);
+        return list;
+    }
+
+    /// <summary>The invitation a link's secret belongs to, whatever its state.</summary>
+    public async Task<InvitationRecord?> FindInvitationAsync(string secret, CancellationToken cancellationToken = default) =>
+        (await InvitationsWhereAsync("i.secret_hash = $1", Secrets.Hash(secret), cancellationToken)).SingleOrDefault();
+
+    /// <summary>API tokens of a workspace (optionally one person's), newest first.</summary>
+    public async Task<IReadOnlyList<TokenRecord>> TokensAsync(Guid workspaceId, Guid? userId = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            "select id, workspace_id, user_id, name, role, prefix, created, expires_at, revoked from people_tokens where workspace_id = $1 and ($2::uuid is null or user_id = $2) order by created desc");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        var list = new List<TokenRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new TokenRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), Enum.Parse<Role>(reader.GetString(4)),
+                reader.GetString(5), Utc(reader.GetDateTime(6)), reader.IsDBNull(7) ? null : Utc(reader.GetDateTime(7)), reader.GetBoolean(8)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Who a presented API token speaks for, or null for an unknown, revoked or expired one.</summary>
+    public async Task<TokenIdentity?> AuthenticateTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            """
+            select t.id, u.id, u.email, u.display_name, w.id, w.name, t.role, m.role
+              from people_tokens t
+              join people_users u on u.id = t.user_id
+              join people_workspaces w on w.id = t.workspace_id
+              join people_members m on m.workspace_id = t.workspace_id and m.user_id = t.user_id
+             where t.secret_hash = $1 and not t.revoked and (t.expires_at is null or t.expires_at > now())
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Secrets.Hash(token) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        // A token never outranks its person's current role.
+        var role = (Role)Math.Min((int)Enum.Parse<Role>(reader.GetString(6)), (int)Enum.Parse<Role>(reader.GetString(7)));
+        return new TokenIdentity(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5), role);
+    }
+
+    /// <summary>Whether a sign-in session is still valid.</summary>
+    public async Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("select exists (select 1 from people_sessions where id = $1 and revoked is null)");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The workspace's events, newest first, by keyset: pass the previous page's <see cref="AuditPage.Before"/>.
+    /// Optionally only one event type (alias) or one user.
+    /// </summary>
+    public async Task<AuditPage> AuditAsync(Guid workspaceId, long? before = null, string? type = null, string? user = null, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            $"""
+            select seq, timestamp, type, stream_id, user_name, data::text from "{store.Options.Schema}".events
+             where tenant = $1 and seq < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+             order by seq desc limit $5
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId.ToString() });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = before ?? long.MaxValue });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)user ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize + 1 });
+        var entries = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new AuditEntry(reader.GetInt64(0), Utc(reader.GetDateTime(1)), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
+        }
+
+        var more = entries.Count > pageSize;
+        if (more)
+        {
+            entries.RemoveAt(entries.Count - 1);
+        }
+
+        return new AuditPage(entries, more ? entries[^1].Sequence : null);
+    }
+
+    private async Task<UserRecord?> FindUserWhereAsync(string where, object value, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"select id, email, display_name, is_owner, failed_logins, locked_until, password_hash from people_users where {where}");
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new UserRecord(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5)))
+            {
+                PasswordHash = reader.GetString(6),
+            }
+            : null;
+    }
+
+    private async Task<List<InvitationRecord>> InvitationsWhereAsync(string where, object value, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(
+            $"select i.id, i.workspace_id, w.name, i.email, i.role, i.expires_at, i.accepted_by is not null, i.revoked from people_invitations i join people_workspaces w on w.id = i.workspace_id where {where} order by i.created desc");
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+        var list = new List<InvitationRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new InvitationRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), Enum.Parse<Role>(reader.GetString(4)),
+                Utc(reader.GetDateTime(5)), reader.GetBoolean(6), reader.GetBoolean(7)));
+        }
+
+        return list;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

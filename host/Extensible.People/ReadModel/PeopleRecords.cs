@@ -1,0 +1,28 @@
+namespace Extensible.People;
+
+/// <summary>A person's account as the console shows it.</summary>
+public sealed record UserRecord(Guid Id, string Email, string DisplayName, bool IsOwner, int FailedLogins, DateTimeOffset? LockedUntil)
+{
+    internal string PasswordHash { get; init; } = "";
+}
+
+/// <summary>A workspace the person belongs to, with their role in it.</summary>
+public sealed record WorkspaceMembership(Guid WorkspaceId, string WorkspaceName, Role Role);
+
+/// <summary>A member of a workspace.</summary>
+public sealed record MemberRecord(Guid UserId, string Email, string DisplayName, Role Role, DateTimeOffset Joined);
+
+/// <summary>An invitation not yet taken up.</summary>
+public sealed record InvitationRecord(Guid Id, Guid WorkspaceId, string WorkspaceName, string Email, Role Role, DateTimeOffset ExpiresAt, bool Accepted, bool Revoked);
+
+/// <summary>A personal API token (never its secret).</summary>
+public sealed record TokenRecord(Guid Id, Guid WorkspaceId, Guid UserId, string Name, Role Role, string Prefix, DateTimeOffset Created, DateTimeOffset? ExpiresAt, bool Revoked);
+
+/// <summary>Who an API token speaks for.</summary>
+public sealed record TokenIdentity(Guid TokenId, Guid UserId, string Email, string DisplayName, Guid WorkspaceId, string WorkspaceName, Role Role);
+
+/// <summary>One line of the audit trail.</summary>
+public sealed record AuditEntry(long Sequence, DateTimeOffset Timestamp, string Type, string StreamId, string? User, string Data);
+
+/// <summary>A page of the audit trail, newest first; <see cref="Before"/> fetches the next page.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Before);
