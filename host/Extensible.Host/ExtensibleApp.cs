@@ -1,3 +1,6 @@
+using Extensible.Admin;
+using Extensible.Admin.Pages;
+using Extensible.Host.Api;
 using Extensible.Host.Database;
 using Extensible.Host.Events;
 using Extensible.Host.Health;
@@ -20,13 +23,18 @@ public static class ExtensibleApp
         await builder.AddExtensibleDatabaseAsync(cancellationToken);
         builder.AddExtensibleEventStore();
         builder.AddExtensibleSecurity();
+        builder.AddExtensibleApi();
+        builder.AddExtensibleAdmin();
+        builder.Services.AddConsoleAccounts();
         builder.Services.AddHostedService<BootstrapOwner>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseExtensibleAdmin();
         app.UseExtensibleSecurity();
         app.MapHealthEndpoints();
-        app.MapWelcome();
+        app.MapExtensibleApi();
+        app.MapExtensibleAdmin();
         app.AnnounceAddressOnStart();
         return app;
     }

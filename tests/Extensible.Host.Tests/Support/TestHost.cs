@@ -28,7 +28,7 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(string connectionString, Action<IHostApplicationBuilder>? configure = null, params string[] args)
     {
         var app = await ExtensibleApp.BuildAsync(
-            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Extensible={connectionString}", "--Extensible:EventStore:PollInterval=00:00:00.100", "--Extensible:EventStore:LeaderRetryInterval=00:00:00.200", .. args],
+            ["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}", "--Extensible:EventStore:PollInterval=00:00:00.100", "--Extensible:EventStore:LeaderRetryInterval=00:00:00.200", .. args],
             configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

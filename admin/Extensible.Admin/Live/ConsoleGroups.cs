@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace Extensible.Admin.Live;
+
+/// <summary>
+/// The SignalR groups of the console hub. Every connection is in its workspace's group; a page also joins the
+/// group of the view it shows, so a push reaches only the screens that show what changed.
+/// </summary>
+public static partial class ConsoleGroups
+{
+    /// <summary>Everyone in workspace <paramref name="workspaceId"/>: <c>ws:{id}</c>.</summary>
+    public static string Workspace(string workspaceId) => $"ws:{workspaceId}";
+
+    /// <summary>Everyone in workspace <paramref name="workspaceId"/> looking at <paramref name="view"/>: <c>ws:{id}:view:{view}</c>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="view"/> is not a valid view name.</exception>
+    public static string View(string workspaceId, string view)
+    {
+        if (!IsValidView(view))
+        {
+            throw new ArgumentException($"'{view}' is not a view name: lower-case letters, digits and hyphens, 1 to 64 characters.", nameof(view));
+        }
+
+        return $"ws:{workspaceId}:view:{view}";
+    }
+
+    /// <summary>Whether <paramref name="view"/> is a view name: a short slug such as <c>inbox</c> or <c>post-42</c>.</summary>
+    public static bool IsValidView(string? view) => view is not null && ViewName().IsMatch(view);
+
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ViewName();
+}

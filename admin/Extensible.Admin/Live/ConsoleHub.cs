@@ -1,0 +1,61 @@
+using Extensible.Admin.Shell;
+using Extensible.People;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Extensible.Admin.Live;
+
+/// <summary>
+/// The console's one SignalR hub (<c>/hubs/console</c>). The server pushes to it; the browser only says which
+/// view it shows. Each connection joins its workspace's group on connect; pushes arrive as <c>swap</c> messages
+/// carrying HTML fragments with <c>hx-swap-oob</c>.
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
+{
+    /// <summary>The hub's path.</summary>
+    public const string Path = "/hubs/console";
+
+    /// <summary>The client method every push calls, with one argument: the HTML to hand to htmx.</summary>
+    public const string SwapMethod = "swap";
+
+    /// <summary>Joins the caller's workspace group, <c>ws:{workspaceId}</c>.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroups.Workspace(CurrentWorkspace()), Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>
+    /// Starts receiving the pushes of <paramref name="view"/> (a short slug: <c>inbox</c>, <c>post-42</c>) in the
+    /// caller's workspace. A view named after a room, or starting with its slug and a hyphen, needs that room's policy.
+    /// </summary>
+    public async Task JoinView(string view)
+    {
+        var group = ViewGroup(view);
+        if (RoomOf(view) is { } room && !(await authorization.AuthorizeAsync(Context.User!, room.Policy)).Succeeded)
+        {
+            throw new HubException($"You may not watch '{view}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+    }
+
+    /// <summary>Stops receiving the pushes of <paramref name="view"/>.</summary>
+    public Task LeaveView(string view) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, ViewGroup(view), Context.ConnectionAborted);
+
+    private string ViewGroup(string view) =>
+        ConsoleGroups.IsValidView(view)
+            ? ConsoleGroups.View(CurrentWorkspace(), view)
+            : throw new HubException("A view is a short slug: lower-case letters, digits and hyphens.");
+
+    // The workspace is read from the claims the connection was authorized with; switching workspace reloads the page.
+    private string CurrentWorkspace() =>
+        Context.User?.FindFirst(ConsoleClaims.WorkspaceId)?.Value is { Length: > 0 } workspace
+            ? workspace
+            : throw new HubException("There is no current workspace.");
+
+    private static ConsoleRoom? RoomOf(string view) =>
+        ConsoleRooms.All.FirstOrDefault(room => view == room.Slug || view.StartsWith(room.Slug + "-", StringComparison.Ordinal));
+}

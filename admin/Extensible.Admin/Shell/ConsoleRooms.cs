@@ -1,0 +1,102 @@
+using Extensible.People;
+
+namespace Extensible.Admin.Shell;
+
+/// <summary>
+/// Every room of the console, in navigation order: the one list the navigation, the dashboard, the keyboard
+/// shortcuts and the "not built yet" panels read. A room's page declares the same policy on its PageModel.
+/// </summary>
+public static class ConsoleRooms
+{
+    /// <summary>The start page.</summary>
+    public static readonly ConsoleRoom Dashboard = new(
+        "dashboard", "Dashboard", "/", Policies.Member, ConsoleSection.Work, "g d",
+        "Where the workspace stands today, and the way into every room.", []);
+
+    /// <summary>Writing posts.</summary>
+    public static readonly ConsoleRoom Compose = new(
+        "compose", "Compose", "/compose", Policies.Compose, ConsoleSection.Work, "g c",
+        "Write one post for many networks at once.",
+        [
+            "Write a post once and adapt it per network, with a preview of how each network will show it.",
+            "Check it against the workspace's content rules (brand words, links, length, media) before it can go out.",
+            "Send it for approval, then schedule it or publish it everywhere at once.",
+        ]);
+
+    /// <summary>What goes out when.</summary>
+    public static readonly ConsoleRoom Calendar = new(
+        "calendar", "Calendar", "/calendar", Policies.Member, ConsoleSection.Work, "g l",
+        "Every scheduled and published post, by day, week and month.",
+        [
+            "See every scheduled, published and failed post on one calendar, per network and campaign.",
+            "Move a post to another time; the scheduler picks up the change at once.",
+            "Spot empty days and crowded hours before they happen.",
+        ]);
+
+    /// <summary>The live inbox.</summary>
+    public static readonly ConsoleRoom Inbox = new(
+        "inbox", "Inbox", "/inbox", Policies.Moderate, ConsoleSection.Work, "g i",
+        "One live inbox of comments, mentions and direct messages from every network.",
+        [
+            "Comments, mentions and direct messages from every connected network in one list that updates live.",
+            "Several moderators work it together: assign, reply, hide, escalate, and see who is replying right now.",
+            "Moderation workflows from plugins suggest and apply the next step.",
+        ]);
+
+    /// <summary>People who talk about the brand.</summary>
+    public static readonly ConsoleRoom Influencers = new(
+        "influencers", "Influencers", "/influencers", Policies.Member, ConsoleSection.Insight, "g f",
+        "The people who talk about the brand, and how far they reach.",
+        [
+            "Profiles found by influencer plugins, with reach, engagement and how often they mention the brand.",
+            "Lists to follow, notes, and the history of every conversation with them.",
+        ]);
+
+    /// <summary>Reach, engagement and return.</summary>
+    public static readonly ConsoleRoom Analytics = new(
+        "analytics", "Analytics", "/analytics", Policies.Member, ConsoleSection.Insight, "g a",
+        "Reach, engagement and return, per post, network and campaign.",
+        [
+            "Reach, impressions, engagement and clicks per post, network and campaign, over any period.",
+            "Response times of the inbox and the moderators' workload.",
+            "Exports for the people who ask for the numbers.",
+        ]);
+
+    /// <summary>Runtime plugins.</summary>
+    public static readonly ConsoleRoom Plugins = new(
+        "plugins", "Plugins", "/plugins", Policies.Administer, ConsoleSection.Administration, "g p",
+        "The connectors, rules, workflows and trackers the server runs.",
+        [
+            "Install, upgrade, disable and uninstall plugins while the server runs, without a restart.",
+            "Each plugin's settings as a form, with secrets kept encrypted.",
+            "Each plugin's health: a plugin that failed to load says why, and the rest go on.",
+        ]);
+
+    /// <summary>Connected social accounts.</summary>
+    public static readonly ConsoleRoom Accounts = new(
+        "accounts", "Accounts", "/accounts", Policies.Administer, ConsoleSection.Administration, "g o",
+        "The social accounts this workspace publishes to and listens on.",
+        [
+            "Connect a Facebook Page, Instagram, LinkedIn, Pinterest, X, TikTok, Threads, YouTube, Mastodon or Bluesky account through the network's own sign-in.",
+            "See which connections are healthy, which tokens expire soon, and reconnect them.",
+        ]);
+
+    /// <summary>The workspace's members and invitations.</summary>
+    public static readonly ConsoleRoom Members = new(
+        "members", "Members", "/members", Policies.Administer, ConsoleSection.Administration, "g m",
+        "Who works in this workspace, with which role; invitations.", []);
+
+    /// <summary>The audit trail.</summary>
+    public static readonly ConsoleRoom Audit = new(
+        "audit", "Audit", "/audit", Policies.Administer, ConsoleSection.Administration, "g u",
+        "Who did what, and when.", []);
+
+    /// <summary>The workspace's settings.</summary>
+    public static readonly ConsoleRoom Settings = new(
+        "settings", "Settings", "/settings", Policies.Administer, ConsoleSection.Administration, "g s",
+        "The workspace's name, time zone and defaults.", []);
+
+    /// <summary>All rooms, in navigation order.</summary>
+    public static IReadOnlyList<ConsoleRoom> All { get; } =
+        [Dashboard, Compose, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings];
+}

@@ -1,0 +1,115 @@
+// The console's live connection: one SignalR connection per page to /hubs/console.
+// - "swap" messages carry HTML fragments whose hx-swap-oob elements htmx applies to the page;
+// - the page's view (<body data-live-view="inbox">) is joined on every (re)connect;
+// - #live-state[data-state] says connecting | live | reconnecting | offline;
+// - after the connection comes back, "console:reconnected" is triggered on <body>, so elements with
+//   hx-trigger="console:reconnected from:body" refetch what they may have missed.
+(function () {
+  'use strict';
+
+  const body = document.body;
+  const hubUrl = body.dataset.liveHub;
+  const view = body.dataset.liveView;
+  const indicator = document.getElementById('live-state');
+  const labels = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
+  const titles = {
+    connecting: 'Connecting to live updates',
+    live: 'Live: changes appear as they happen',
+    reconnecting: 'Connection lost: reconnecting; changes will appear once it is back',
+    offline: 'Offline: this page is not updating; it will reconnect by itself'
+  };
+
+  function setState(state) {
+    if (!indicator) return;
+    indicator.dataset.state = state;
+    indicator.title = titles[state];
+    const label = indicator.querySelector('.live-label');
+    if (label) label.textContent = labels[state];
+  }
+
+  if (!hubUrl) return; // nobody signed in: nothing to listen to
+  if (!window.signalR || !window.htmx) {
+    setState('offline');
+    return;
+  }
+
+  // Retry for as long as the page is open: quickly at first, then every 30 s. Past 30 s it counts as offline.
+  const offlineAfter = 30000;
+  const retryPolicy = {
+    nextRetryDelayInMilliseconds: function (context) {
+      if (context.elapsedMilliseconds > offlineAfter) setState('offline');
+      const delays = [0, 1000, 2000, 5000, 10000];
+      const delay = context.previousRetryCount < delays.length ? delays[context.previousRetryCount] : 30000;
+      return delay + Math.floor(Math.random() * 1000); // jitter: a restarted server is not met by every tab at once
+    }
+  };
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(hubUrl)
+    .withAutomaticReconnect(retryPolicy)
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  connection.on('swap', function (html) {
+    if (typeof html !== 'string' || html.length === 0) return;
+    // swapStyle "none": nothing is swapped into <body> itself; only the fragment's hx-swap-oob elements apply.
+    htmx.swap(document.body, html, { swapStyle: 'none' });
+  });
+
+  let everConnected = false;
+
+  async function joinView() {
+    if (!view) return;
+    try {
+      await connection.invoke('JoinView', view);
+    } catch (error) {
+      console.warn('live: could not join view "' + view + '"', error);
+    }
+  }
+
+  async function connected() {
+    await joinView();
+    setState('live');
+    if (everConnected) {
+      htmx.trigger(body, 'console:reconnected');
+    }
+    everConnected = true;
+  }
+
+  connection.onreconnecting(function () { setState('reconnecting'); });
+  connection.onreconnected(function () { connected(); });
+  connection.onclose(function () {
+    // Automatic reconnection gave up (or the server closed us): keep trying from scratch.
+    setState('offline');
+    scheduleStart(30000);
+  });
+
+  let startTimer = 0;
+  let attempts = 0;
+
+  function scheduleStart(delay) {
+    window.clearTimeout(startTimer);
+    startTimer = window.setTimeout(start, delay);
+  }
+
+  async function start() {
+    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+    try {
+      await connection.start();
+      attempts = 0;
+      await connected();
+    } catch (error) {
+      attempts++;
+      setState(everConnected || attempts > 3 ? 'offline' : 'connecting');
+      scheduleStart(Math.min(30000, 1000 * Math.pow(2, attempts)) + Math.floor(Math.random() * 1000));
+    }
+  }
+
+  // The network came back: do not wait for the next retry.
+  window.addEventListener('online', function () {
+    if (connection.state === signalR.HubConnectionState.Disconnected) scheduleStart(0);
+  });
+
+  setState('connecting');
+  start();
+})();

@@ -1,0 +1,47 @@
+using Extensible.People;
+
+namespace Extensible.Host.Api;
+
+/// <summary>Checks the API's own input (what <see cref="PeopleService"/> does not check itself).</summary>
+internal static class ApiInput
+{
+    private static readonly string RoleNames = string.Join(", ", Enumerable.Reverse(Enum.GetNames<Role>()));
+
+    /// <summary>A role by name only: no numbers, no combinations.</summary>
+    /// <exception cref="PeopleValidationException">Missing or not a role's name.</exception>
+    public static Role Role(string? value)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new PeopleValidationException("role", $"Role is required: one of {RoleNames}.");
+        }
+
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            if (string.Equals(role.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return role;
+            }
+        }
+
+        throw new PeopleValidationException("role", $"Role must be one of {RoleNames}.");
+    }
+
+    /// <summary>An optional query text: at most <paramref name="max"/> characters, no control characters.</summary>
+    /// <exception cref="PeopleValidationException">Too long or with control characters.</exception>
+    public static string? Filter(string? value, string field, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > max || value.Any(char.IsControl))
+        {
+            throw new PeopleValidationException(field, $"{field} must be at most {max} characters without control characters.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Extensible.Host.Api;
+
+/// <summary>Source-generated JSON metadata of the API's requests and responses (camelCase on the wire).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(IReadOnlyList<WorkspaceResponse>))]
+[JsonSerializable(typeof(WorkspaceResponse))]
+[JsonSerializable(typeof(CreateWorkspaceRequest))]
+[JsonSerializable(typeof(IReadOnlyList<MemberResponse>))]
+[JsonSerializable(typeof(MemberResponse))]
+[JsonSerializable(typeof(InvitationRequest))]
+[JsonSerializable(typeof(InvitationResponse))]
+[JsonSerializable(typeof(RoleChangeRequest))]
+[JsonSerializable(typeof(IReadOnlyList<TokenResponse>))]
+[JsonSerializable(typeof(CreateTokenRequest))]
+[JsonSerializable(typeof(CreatedTokenResponse))]
+[JsonSerializable(typeof(AuditPageResponse))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;
