@@ -2,6 +2,10 @@
 # Without a connection string the host runs its own PostgreSQL in /data (set ConnectionStrings__Extensible to use a server).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The console's browser packages come from npm during the build.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish host/Extensible.Host -c Release -o /app
