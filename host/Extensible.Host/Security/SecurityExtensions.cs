@@ -25,8 +25,10 @@ public static class SecurityExtensions
         services.AddHttpContextAccessor();
         services.AddPeople();
         services.AddAuthentication(Smart)
+            // API tokens open the API only; the console's pages and hub take the session cookie.
             .AddPolicyScheme(Smart, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/api")
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
