@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Extensible.Browser.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright's bundled driver. Playwright never downloads a browser here:
+/// tests/run installs the system's package. One per test class; each <see cref="ConsoleTab"/> is a context of its own.
+/// </summary>
+public sealed class Chromium : IAsyncDisposable
+{
+    /// <summary>Where Debian's chromium package puts the browser.</summary>
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    /// <summary>Starts the browser; fails with what to do when Chromium is not installed.</summary>
+    public static async Task<Chromium> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's Chromium at {ExecutablePath}: run ./tests/run, which installs it, or apt-get install chromium.");
+        }
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Two cores run the host, PostgreSQL, Chromium and other test processes at once: give pages time.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Args = Arguments,
+            });
+            return new Chromium(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A new tab on the console at <paramref name="address"/>, with cookies of its own: a person of their own, or the
+    /// same person again when given another tab's <see cref="ConsoleTab.SessionAsync"/>.
+    /// </summary>
+    public Task<ConsoleTab> OpenTabAsync(Uri address, string? session = null) => ConsoleTab.OpenAsync(_browser, address, session);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

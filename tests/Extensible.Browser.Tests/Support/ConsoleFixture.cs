@@ -1,0 +1,74 @@
+using Extensible.People;
+using Extensible.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Extensible.Browser.Tests.Support;
+
+/// <summary>
+/// What a test class drives: a real host over a fresh database of its own, and one Chromium for the whole class.
+/// </summary>
+public abstract class ConsoleFixture : IAsyncLifetime
+{
+    private ConsoleHost? _host;
+    private Chromium? _browser;
+    private string _connectionString = "";
+
+    /// <summary>The host.</summary>
+    public ConsoleHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
+
+    /// <summary>The host's people service, to arrange what a test does not do through the pages.</summary>
+    public PeopleService People => Host.Services.GetRequiredService<PeopleService>();
+
+    /// <summary>The host's read model of people, to check what the pages stored.</summary>
+    public PeopleDirectory Directory => Host.Services.GetRequiredService<PeopleDirectory>();
+
+    /// <summary>Extra command-line settings of the host.</summary>
+    protected virtual string[] HostArguments => [];
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync("browser");
+        var host = ConsoleHost.StartAsync(_connectionString, HostArguments);
+        var browser = Chromium.LaunchAsync();
+        try
+        {
+            await Task.WhenAll(host, browser);
+        }
+        finally
+        {
+            _host = host.IsCompletedSuccessfully ? host.Result : null;
+            _browser = browser.IsCompletedSuccessfully ? browser.Result : null;
+        }
+
+        await ArrangeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new tab on this class's host: a person of its own, or the one whose <paramref name="session"/> it gets.</summary>
+    public Task<ConsoleTab> OpenTabAsync(string? session = null) =>
+        (_browser ?? throw new InvalidOperationException("Started by InitializeAsync.")).OpenTabAsync(Host.Address, session);
+
+    /// <summary>How many events are stored: refused input must store none.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var command = dataSource.CreateCommand("select count(*) from extensible.events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Runs once the host is up, before the class's tests.</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,143 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Extensible.Browser.Tests.Support;
+
+/// <summary>
+/// One person's tab on the console: a browser context of its own (its own cookies) and one page. It writes down
+/// everything the page should never do — log an error (a Content-Security-Policy violation is one), throw, or open a
+/// dialog — for <see cref="AssertNothingWentWrong"/> to fail on.
+/// </summary>
+public sealed class ConsoleTab : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+
+    private ConsoleTab(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Record($"console error: {message.Text} (at {message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Record($"uncaught error: {error}");
+        page.Dialog += (_, dialog) =>
+        {
+            Record($"{dialog.Type} dialog: {dialog.Message}");
+            _ = dialog.DismissAsync();
+        };
+    }
+
+    /// <summary>The page.</summary>
+    public IPage Page { get; }
+
+    /// <summary>The header's live connection indicator (<c>data-state</c>: connecting, live, reconnecting, offline).</summary>
+    public ILocator LiveState => Page.Locator("#live-state");
+
+    /// <summary>The page's main content.</summary>
+    public ILocator Main => Page.Locator("main");
+
+    /// <summary>The rooms in the navigation.</summary>
+    public ILocator Navigation => Page.GetByRole(AriaRole.Navigation, new() { Name = "Rooms" });
+
+    /// <summary>What the page did wrong so far.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    internal static async Task<ConsoleTab> OpenAsync(IBrowser browser, Uri address, string? session)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), StorageState = session });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        return new ConsoleTab(context, page);
+    }
+
+    /// <summary>Opens <paramref name="path"/> and waits until the page has settled (its live connection is up).</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await SettleAsync();
+    }
+
+    /// <summary>
+    /// Clicks the button named <paramref name="name"/> (in <paramref name="within"/>, else in the main content), which
+    /// posts its form, and waits until the answer has replaced the page and settled.
+    /// </summary>
+    public async Task SubmitAsync(string name, ILocator? within = null)
+    {
+        // A mark on this document: the wait below ends only once another document has replaced it (a refused form
+        // comes back at the same address, so the address does not tell).
+        var document = Page.Locator("html[data-test-submitted]");
+        await Page.Locator("html").EvaluateAsync("html => { html.dataset.testSubmitted = ''; }");
+        await (within ?? Main).GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+        await Expect(document).ToHaveCountAsync(0);
+        await SettleAsync();
+    }
+
+    /// <summary>Signs in on the sign-in page.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await OpenAsync("/account/login");
+        await Main.GetByLabel("Email").FillAsync(email);
+        await Main.GetByLabel("Password").FillAsync(password);
+        await SubmitAsync("Sign in");
+    }
+
+    /// <summary>
+    /// Lets <paramref name="form"/> post what the browser would refuse to (too long, not an email, empty), as a script
+    /// or an old browser can: the server's checks are the ones that count.
+    /// </summary>
+    public static Task SkipBrowserChecksAsync(ILocator form) =>
+        form.EvaluateAsync("""
+            form => {
+              form.noValidate = true;
+              form.querySelectorAll('[maxlength], [required], [minlength]').forEach(field => {
+                field.removeAttribute('maxlength');
+                field.removeAttribute('minlength');
+                field.removeAttribute('required');
+              });
+            }
+            """);
+
+    /// <summary>This tab's session (its cookies), for another tab of the same person (see <see cref="Chromium.OpenTabAsync"/>).</summary>
+    public Task<string> SessionAsync() => _context.StorageStateAsync();
+
+    /// <summary>Fails with what the page did wrong: a console error, a CSP violation, an uncaught error, a dialog.</summary>
+    public void AssertNothingWentWrong()
+    {
+        var problems = Problems;
+        Assert.True(problems.Count == 0, $"The page at {Page.Url} reported:\n{string.Join('\n', problems)}");
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+
+    // A page that has a live connection has settled when it is up; one that failed to load has no indicator.
+    private async Task SettleAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        if (await LiveState.CountAsync() > 0)
+        {
+            await Expect(LiveState).ToHaveAttributeAsync("data-state", "live");
+        }
+    }
+
+    private void Record(string problem)
+    {
+        lock (_problems)
+        {
+            _problems.Add(problem);
+        }
+    }
+}
