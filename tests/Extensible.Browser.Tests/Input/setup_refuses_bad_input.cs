@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Extensible.Browser.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -30,7 +31,7 @@ public sealed class setup_refuses_bad_input(UnclaimedConsole console) : IClassFi
 
         foreach (var field in refusedFields.Split(' '))
         {
-            await Expect(form.Locator($"[data-valmsg-for='Input.{field}']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\w"));
+            await Expect(form.Locator($"[data-valmsg-for='Input.{field}']")).ToHaveTextAsync(new Regex(@"\w"));
         }
 
         // Still the setup form, with the link's token, so the owner can correct it and try again.

@@ -19,10 +19,11 @@ public sealed class the_live_indicator_follows_the_connection(OwnedConsole conso
         await Expect(tab.LiveState).ToHaveAttributeAsync("data-state", new Regex("^(reconnecting|offline)$"));
         await Expect(tab.LiveState).ToHaveTextAsync(new Regex("Reconnecting…|Offline"));
 
-        // The browser logs the refused connections while the host is away; nothing else may go wrong.
         await console.Host.StartAgainAsync();
 
+        // It retries after 0, 1, 2, 5 and 10 seconds (and a second of jitter each time).
         await Expect(tab.LiveState).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 40_000 });
+        // The browser logs the refused connections while the host is away; nothing else may go wrong.
         Assert.DoesNotContain(tab.Problems, problem => !problem.StartsWith("console error:", StringComparison.Ordinal));
     }
 }

@@ -8,6 +8,8 @@ namespace Extensible.Browser.Tests.Members;
 
 public sealed class a_role_change_applies_at_the_next_page(OwnedConsole console) : IClassFixture<OwnedConsole>
 {
+    private static readonly Regex Denied = new("/account/denied(\\?|$)");
+
     [Fact]
     public async Task a_moderator_made_editor_may_compose_and_no_longer_work_the_inbox()
     {
@@ -36,6 +38,4 @@ public sealed class a_role_change_applies_at_the_next_page(OwnedConsole console)
         member.AssertNothingWentWrong();
         owner.AssertNothingWentWrong();
     }
-
-    private static readonly Regex Denied = new("/account/denied(\\?|$)");
 }

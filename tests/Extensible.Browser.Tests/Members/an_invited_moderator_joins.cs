@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Extensible.Browser.Tests.Support;
 using Extensible.People;
 using Microsoft.Playwright;
@@ -56,7 +57,7 @@ public sealed class an_invited_moderator_joins(OwnedConsole console) : IClassFix
 
     private async Task ExpectDeniedAsync(ConsoleTab tab)
     {
-        await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(console.Host.Address.ToString())}account/denied"));
+        await Expect(tab.Page).ToHaveURLAsync(new Regex($"^{Regex.Escape(console.Host.Address.ToString())}account/denied"));
         await Expect(tab.Main.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Extensible.Browser.Tests.Support;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Extensible.Browser.Tests.Setup;
@@ -16,7 +17,7 @@ public sealed class the_console_waits_for_its_setup_link(UnclaimedConsole consol
         await tab.OpenAsync(path);
 
         await Expect(tab.Page).ToHaveURLAsync(new Uri(console.Host.Address, "/setup").ToString());
-        await Expect(tab.Main.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Set up Extensible" })).ToBeVisibleAsync();
+        await Expect(tab.Main.GetByRole(AriaRole.Heading, new() { Name = "Set up Extensible" })).ToBeVisibleAsync();
         tab.AssertNothingWentWrong();
     }
 

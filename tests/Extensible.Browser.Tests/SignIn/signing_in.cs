@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Extensible.Browser.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,7 +17,7 @@ public sealed class signing_in(OwnedConsole console) : IClassFixture<OwnedConsol
         await Expect(tab.Page).ToHaveURLAsync(new Uri(console.Host.Address, "/account/login").ToString());
         await Expect(tab.Main.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong email or password.");
         await tab.OpenAsync("/");
-        await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2F$"));
+        await Expect(tab.Page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2F$"));
         tab.AssertNothingWentWrong();
     }
 
@@ -49,7 +50,7 @@ public sealed class signing_in(OwnedConsole console) : IClassFixture<OwnedConsol
     {
         await using var tab = await console.OpenTabAsync();
         await tab.OpenAsync("/members");
-        await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2Fmembers$"));
+        await Expect(tab.Page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2Fmembers$"));
 
         await tab.Main.GetByLabel("Email").FillAsync(OwnedConsole.OwnerEmail);
         await tab.Main.GetByLabel("Password").FillAsync(OwnedConsole.Password);
@@ -71,7 +72,7 @@ public sealed class signing_in(OwnedConsole console) : IClassFixture<OwnedConsol
 
         await Expect(tab.Page).ToHaveURLAsync(new Uri(console.Host.Address, "/account/login").ToString());
         await tab.OpenAsync("/");
-        await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2F$"));
+        await Expect(tab.Page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2F$"));
         tab.AssertNothingWentWrong();
     }
 }
