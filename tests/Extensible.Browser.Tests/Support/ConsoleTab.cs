@@ -123,10 +123,11 @@ public sealed class ConsoleTab : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 
-    // A page that has a live connection has settled when it is up; one that failed to load has no indicator.
+    // Judged by what the page shows, not by load events (seen to go missing after a post under load): a page is
+    // there once its main content is, and a signed-in page has settled once its live connection is up.
     private async Task SettleAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Expect(Main).ToBeAttachedAsync();
         if (await LiveState.CountAsync() > 0)
         {
             await Expect(LiveState).ToHaveAttributeAsync("data-state", "live");
