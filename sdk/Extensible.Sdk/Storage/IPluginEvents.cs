@@ -1,0 +1,11 @@
+namespace Extensible.Sdk.Storage;
+
+/// <summary>Records a plugin's own facts as events in the host's event store, under the plugin's stream.</summary>
+public interface IPluginEvents
+{
+    /// <summary>Appends one event.</summary>
+    /// <param name="type">The event's type, lower_snake_case (e.g. <c>webhook_rejected</c>); the host prefixes it with the plugin's id.</param>
+    /// <param name="json">The event's data as a JSON object, serialized by the plugin.</param>
+    /// <param name="cancellationToken">Cancels the append.</param>
+    Task RecordAsync(string type, string json, CancellationToken cancellationToken = default);
+}
