@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Extensible.Plugins.Sandbox.Webhooks;
 using Extensible.Sdk;
@@ -81,9 +80,8 @@ public sealed class SandboxSettings : IValidatableObject
     [StringLength(2000)]
     public string BannedWords { get; set; } = "miracle cure, guaranteed returns, risk-free";
 
-    /// <summary>The key webhooks are signed with.</summary>
-    [Browsable(false)]
-    public string WebhookKey => string.IsNullOrEmpty(ApiKey) ? SandboxWebhookSignature.DefaultKey : ApiKey;
+    /// <summary>The key webhooks are signed with (internal: never part of the settings form).</summary>
+    internal string WebhookKey => string.IsNullOrEmpty(ApiKey) ? SandboxWebhookSignature.DefaultKey : ApiKey;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -20,6 +20,9 @@ internal sealed class SandboxInbox(IPluginContext context)
     /// <summary>How many items are already waiting in a newly connected account's inbox.</summary>
     public const int Backlog = 5;
 
+    /// <summary>How far back a poll catches up; older items are skipped, as a busy network's API forgets them.</summary>
+    public static readonly TimeSpan CatchUp = TimeSpan.FromHours(1);
+
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
 
     public async Task<InboxPage> PollAsync(AccountCredentials account, string? cursor, CancellationToken cancellationToken)
@@ -34,6 +37,7 @@ internal sealed class SandboxInbox(IPluginContext context)
             return new InboxPage([], from.ToString()) { PollAgainAfter = Idle };
         }
 
+        from = SkipForgotten(from, now, interval.Value);
         var posts = await PostsAsync(accountId, cancellationToken).ConfigureAwait(false);
         var handle = account.Values.TryGetValue("handle", out var h) ? h : "@sandbox";
         var items = new List<InboxItem>();
@@ -46,9 +50,24 @@ internal sealed class SandboxInbox(IPluginContext context)
 
         var next = new InboxCursor(from.NextIndex + items.Count, at);
         context.Logger.InboxPolled(accountId, items.Count, next.NextIndex);
-        var wait = items.Count == PageSize ? TimeSpan.Zero : at + interval.Value - now;
-        return new InboxPage(items, next.ToString()) { PollAgainAfter = wait < TimeSpan.FromSeconds(1) && items.Count < PageSize ? TimeSpan.FromSeconds(1) : wait };
+        var wait = items.Count == PageSize ? TimeSpan.Zero : Max(at + interval.Value - now, TimeSpan.FromSeconds(1));
+        return new InboxPage(items, next.ToString()) { PollAgainAfter = wait };
     }
+
+    // After a long pause (the host was down for a weekend) the inbox resumes an hour back instead of replaying everything.
+    private static InboxCursor SkipForgotten(InboxCursor from, DateTimeOffset now, TimeSpan interval)
+    {
+        var oldest = now - CatchUp;
+        if (from.LastAt >= oldest)
+        {
+            return from;
+        }
+
+        var skipped = (oldest - from.LastAt).Ticks / interval.Ticks;
+        return new InboxCursor(from.NextIndex + skipped, from.LastAt + TimeSpan.FromTicks(skipped * interval.Ticks));
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The time between two items, or <see langword="null"/> when the traffic is stopped.</summary>
     public static TimeSpan? Interval(SandboxSettings settings) =>

@@ -43,10 +43,16 @@ public sealed class SandboxConnector : IPlatformConnector
     public async Task<ConnectedAccount> CompleteConnectAsync(ConnectCompletion completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var count = await _context.Store.GetAsync(SandboxStoreKeys.AccountCount, cancellationToken).ConfigureAwait(false);
-        var number = (long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0) + 1;
-        await _context.Store.SetAsync(SandboxStoreKeys.AccountCount, number.ToString(CultureInfo.InvariantCulture), cancellationToken)
-            .ConfigureAwait(false);
+        var number = await SandboxStoreGate.RunAsync(
+            async () =>
+            {
+                var count = await _context.Store.GetAsync(SandboxStoreKeys.AccountCount, cancellationToken).ConfigureAwait(false);
+                var next = (long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0) + 1;
+                await _context.Store.SetAsync(SandboxStoreKeys.AccountCount, next.ToString(CultureInfo.InvariantCulture), cancellationToken)
+                    .ConfigureAwait(false);
+                return next;
+            },
+            cancellationToken).ConfigureAwait(false);
 
         var accountId = string.Create(CultureInfo.InvariantCulture, $"sbx-a{number}");
         var handle = string.Create(CultureInfo.InvariantCulture, $"@sandbox-brand-{number}");

@@ -113,19 +113,23 @@ internal sealed class SandboxPublisher(IPluginContext context)
     private Task SaveAsync(SandboxPost post, CancellationToken cancellationToken) =>
         context.Store.SetAsync(SandboxStoreKeys.Post(post.PostId), JsonSerializer.Serialize(post, SandboxJson.Default.SandboxPost), cancellationToken);
 
-    private async Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken)
-    {
-        var key = SandboxStoreKeys.AccountPosts(accountId);
-        var json = await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        var list = json is null ? [] : JsonSerializer.Deserialize(json, SandboxJson.Default.ListSandboxPostEntry) ?? [];
-        change(list);
-        if (list.Count > RememberedPosts)
-        {
-            list.RemoveRange(0, list.Count - RememberedPosts);
-        }
+    private Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken) =>
+        SandboxStoreGate.RunAsync(
+            async () =>
+            {
+                var key = SandboxStoreKeys.AccountPosts(accountId);
+                var json = await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+                var list = json is null ? [] : JsonSerializer.Deserialize(json, SandboxJson.Default.ListSandboxPostEntry) ?? [];
+                change(list);
+                if (list.Count > RememberedPosts)
+                {
+                    list.RemoveRange(0, list.Count - RememberedPosts);
+                }
 
-        await context.Store.SetAsync(key, JsonSerializer.Serialize(list, SandboxJson.Default.ListSandboxPostEntry), cancellationToken).ConfigureAwait(false);
-    }
+                await context.Store.SetAsync(key, JsonSerializer.Serialize(list, SandboxJson.Default.ListSandboxPostEntry), cancellationToken)
+                    .ConfigureAwait(false);
+            },
+            cancellationToken);
 
     // What a real network refuses: the sandbox keeps the same rules its profile declares.
     private static void Check(PublishRequest request)

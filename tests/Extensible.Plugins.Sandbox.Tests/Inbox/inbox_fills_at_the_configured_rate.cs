@@ -45,6 +45,33 @@ public sealed class inbox_fills_at_the_configured_rate
     }
 
     [Fact]
+    public async Task after_a_long_pause_the_inbox_resumes_an_hour_back_instead_of_replaying_everything()
+    {
+        using var context = new SandboxTestContext { Settings = new SandboxSettings { ItemsPerMinute = 1 } };
+        var connector = new SandboxConnector(context);
+        var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
+        var first = await connector.PollInboxAsync(account, null, CancellationToken.None);
+        context.Clock.Advance(TimeSpan.FromDays(2));
+
+        var resumed = await connector.PollInboxAsync(account, first.NextCursor, CancellationToken.None);
+
+        Assert.Equal(50, resumed.Items.Count);
+        Assert.All(resumed.Items, item => Assert.True(item.CreatedAt > context.Clock.GetUtcNow() - TimeSpan.FromHours(1)));
+        Assert.Equal($"{account.PlatformAccountId}-i{5 + (2 * 24 * 60) - 60}", resumed.Items[0].PlatformItemId);
+    }
+
+    [Fact]
+    public async Task concurrent_connections_get_distinct_accounts()
+    {
+        using var context = new SandboxTestContext();
+        var connector = new SandboxConnector(context);
+
+        var accounts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => SandboxAccounts.ConnectAsync(connector))));
+
+        Assert.Equal(20, accounts.Select(a => a.PlatformAccountId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task comments_need_a_post_and_then_concern_one_of_the_accounts_posts()
     {
         using var context = new SandboxTestContext
