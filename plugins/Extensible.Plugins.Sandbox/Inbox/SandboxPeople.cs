@@ -1,3 +1,4 @@
+using Extensible.Plugins.Sandbox.Network;
 using Extensible.Sdk.Connectors;
 
 namespace Extensible.Plugins.Sandbox.Inbox;
@@ -30,7 +31,7 @@ internal static class SandboxPeople
     ];
 
     /// <summary>Someone to write an item; hostile texts come from hostile names.</summary>
-    public static InboxAuthor Pick(Network.SandboxDice dice, TextCategory category)
+    public static InboxAuthor Pick(SandboxDice dice, TextCategory category)
     {
         var (handle, name) = dice.Pick(category == TextCategory.HostileText ? Hostile : Ordinary);
         var id = "sbx-u-" + handle.TrimStart('@').Replace('.', '-');
@@ -39,7 +40,7 @@ internal static class SandboxPeople
             PlatformUserId = id,
             Handle = handle,
             DisplayName = name,
-            ProfileUrl = new Uri(Network.SandboxProfile.BaseUrl, Uri.EscapeDataString(handle)),
+            ProfileUrl = new Uri(SandboxProfile.BaseUrl, Uri.EscapeDataString(handle)),
             Followers = (long)(Math.Pow(10, 1 + (dice.NextDouble() * 5))),
             IsVerified = dice.Below(20) == 0,
         };

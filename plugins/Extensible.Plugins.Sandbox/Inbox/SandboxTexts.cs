@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extensible.Plugins.Sandbox.Network;
 using Extensible.Sdk.Connectors;
 
 namespace Extensible.Plugins.Sandbox.Inbox;
@@ -81,7 +82,7 @@ internal static class SandboxTexts
     ];
 
     /// <summary>A text of the category, mentioning the account's handle when the item is a mention.</summary>
-    public static string Compose(TextCategory category, InboxItemKind kind, Network.SandboxDice dice, string accountHandle)
+    public static string Compose(TextCategory category, InboxItemKind kind, SandboxDice dice, string accountHandle)
     {
         var template = dice.Pick(category switch
         {
@@ -100,6 +101,6 @@ internal static class SandboxTexts
     }
 
     // One unbroken word of several thousand characters: the page must wrap or clip it, not widen.
-    private static string LongText(Network.SandboxDice dice) =>
+    private static string LongText(SandboxDice dice) =>
         "So" + new string('o', 3000 + dice.Below(2000)) + " long. " + string.Concat(Enumerable.Repeat("AAAAAAAAAA", 100));
 }
