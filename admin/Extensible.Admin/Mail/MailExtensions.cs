@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class MailExtensions
     /// </summary>
     public static IServiceCollection AddConsoleMail(this IServiceCollection services)
     {
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Configure<IConfiguration>((options, configuration) => SmtpOptionsBinding.Bind(configuration, options)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidation>();
         services.AddSingleton<IConsoleMail, SmtpConsoleMail>();
         services.AddSingleton<InvitationMail>();

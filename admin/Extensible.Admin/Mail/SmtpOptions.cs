@@ -36,6 +36,9 @@ public sealed class SmtpOptions
     /// </summary>
     public Uri? PublicUrl { get; set; }
 
+    /// <summary>Settings that could not be read (a misspelt key, a port that is no number), each naming its key.</summary>
+    internal List<string> BindingProblems { get; } = [];
+
     /// <summary>Whether a mail server is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 

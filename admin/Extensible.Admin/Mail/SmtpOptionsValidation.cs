@@ -10,6 +10,11 @@ internal sealed class SmtpOptionsValidation : IValidateOptions<SmtpOptions>
 
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
+        if (options.BindingProblems.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(options.BindingProblems);
+        }
+
         if (!options.IsConfigured)
         {
             return string.IsNullOrEmpty(options.From) && string.IsNullOrEmpty(options.Username) && string.IsNullOrEmpty(options.Password)
