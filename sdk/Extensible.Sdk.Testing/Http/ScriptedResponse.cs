@@ -17,7 +17,8 @@ internal sealed record ScriptedResponse(HttpMethod? Method, string? Url, Func<Ht
 
         // An absolute URL matches scheme, host and path; a path matches the path only; with a query, the query must match too.
         var target = Url.Contains('?', StringComparison.Ordinal) ? uri.PathAndQuery : uri.AbsolutePath;
-        if (Uri.TryCreate(Url, UriKind.Absolute, out var absolute))
+        // On Unix "/path" parses as an absolute file: URL, so only an http(s) URL counts as absolute here.
+        if (!Url.StartsWith('/') && Uri.TryCreate(Url, UriKind.Absolute, out var absolute))
         {
             var expected = Url.Contains('?', StringComparison.Ordinal) ? absolute.PathAndQuery : absolute.AbsolutePath;
             return string.Equals(absolute.Scheme, uri.Scheme, StringComparison.OrdinalIgnoreCase)
