@@ -44,6 +44,9 @@ public static class PluginTemplate
             }
 
             Directory.CreateDirectory(Feed);
+
+            // Test processes running side by side (this project's and the host's) would build the same SDK projects at once.
+            await using var packing = await HoldAsync(Path.Combine(Path.GetTempPath(), $"extensible-plugin-pack-{System.Environment.UserName}.lock"), cancellationToken);
             await DotnetCommand.RunAsync(RepositoryRoot, ChildEnvironment(), CommandTimeout, cancellationToken,
                 "pack", Path.Combine(RepositoryRoot, "sdk", "Extensible.Sdk.Packages.slnx"), "--configuration", "Release", "--output", Feed, "--nologo");
             ForgetExtensiblePackages();
@@ -147,6 +150,22 @@ public static class PluginTemplate
         foreach (var folder in Directory.EnumerateDirectories(PackagesFolder, "extensible.*"))
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<FileStream> HoldAsync(string lockFile, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                // FileShare.None takes an exclusive flock, released when the stream closes or the process ends.
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
         }
     }
 
