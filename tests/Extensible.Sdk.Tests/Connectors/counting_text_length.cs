@@ -25,4 +25,17 @@ public sealed class counting_text_length
     {
         Assert.Equal(2 + 2 + 2 + 1, TextLength.Count("日本😀!", LengthCounting.XWeighted));
     }
+
+    [Fact]
+    public void a_limit_says_what_is_left_and_whether_a_text_fits()
+    {
+        var x = new TextLimit(280, LengthCounting.XWeighted);
+        var link = "https://example.com/" + new string('a', 300);
+
+        Assert.Equal(23, x.Count(link));
+        Assert.Equal(257, x.Remaining(link));
+        Assert.True(x.Allows(link));
+        Assert.False(x.Allows(new string('日', 141)));
+        Assert.True(x.Allows(new string('日', 140)));
+    }
 }

@@ -132,4 +132,19 @@ public sealed class running_a_plugin_in_the_harness
 
         Assert.Contains("banned-word", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task a_moderation_step_decides_on_sample_inbox_items()
+    {
+        using var harness = PluginHarness.Create<QuestionLabelPlugin>();
+        var step = harness.ModerationStep("questions");
+
+        var question = await step.DecideAsync(Samples.Moderation("Do you ship to Norway?"), CancellationToken.None);
+        var praise = await step.DecideAsync(Samples.Moderation("Love it!"), CancellationToken.None);
+
+        Assert.Equal(["question"], question.Labels);
+        Assert.Same(Extensible.Sdk.Moderation.ModerationDecision.None, praise);
+        Assert.Equal("1", await harness.Store.GetAsync("questions"));
+        Assert.Null(harness.SettingsType);
+    }
 }
