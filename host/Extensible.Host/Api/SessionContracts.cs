@@ -5,8 +5,9 @@ namespace Extensible.Host.Api;
 /// <param name="Started">When the person signed in.</param>
 /// <param name="RemoteAddress">The address they signed in from.</param>
 /// <param name="UserAgent">The browser's user agent at sign-in.</param>
+/// <param name="LastSeen">When the session was last used, to a few minutes; null before its first use after sign-in.</param>
 /// <param name="Current">Whether this call came with this session's cookie.</param>
-public sealed record SessionResponse(Guid Id, DateTimeOffset Started, string? RemoteAddress, string? UserAgent, bool Current);
+public sealed record SessionResponse(Guid Id, DateTimeOffset Started, string? RemoteAddress, string? UserAgent, DateTimeOffset? LastSeen, bool Current);
 
 /// <summary>A password reset link just made for a member; <paramref name="Link"/> is shown this once.</summary>
 /// <param name="UserId">The member's id.</param>

@@ -12,7 +12,7 @@ internal static class SessionsApi
     {
         api.MapGet("/me/sessions", ListAsync).WithTags("Me").RequireAuthorization(Policies.SignedIn)
             .WithName("ListMySessions").WithSummary("The caller's sessions")
-            .WithDescription("The caller's console sessions that have not ended, newest first: when each started, from which address and browser.");
+            .WithDescription("The caller's console sessions that have not ended, newest first: when each started and was last used, from which address and browser.");
         api.MapDelete("/me/sessions/{id:guid}", RevokeAsync).WithTags("Me").RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RevokeMySession").WithSummary("End one of the caller's sessions")
@@ -24,7 +24,7 @@ internal static class SessionsApi
     {
         var current = Guid.TryParse(services.Caller.FindFirstValue(ConsoleClaims.SessionId), out var id) ? id : (Guid?)null;
         var sessions = await services.Directory.SessionsOfAsync(services.Caller.UserId(), services.Aborted);
-        IReadOnlyList<SessionResponse> list = [.. sessions.Select(s => new SessionResponse(s.Id, s.Started, s.RemoteAddress, s.UserAgent, s.Id == current))];
+        IReadOnlyList<SessionResponse> list = [.. sessions.Select(s => new SessionResponse(s.Id, s.Started, s.RemoteAddress, s.UserAgent, s.LastSeen, s.Id == current))];
         return TypedResults.Ok(list);
     }
 

@@ -105,10 +105,19 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
         return new TokenIdentity(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5), role);
     }
 
-    /// <summary>Whether a sign-in session is still valid.</summary>
+    /// <summary>
+    /// Whether a sign-in session is still valid; also notes, at most every few minutes, that it was used (a plain
+    /// column beside the projection, not an event: it is a hint for the person's list of sessions, lost on a rebuild).
+    /// </summary>
     public async Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand("select exists (select 1 from people_sessions where id = $1 and revoked is null)");
+        await using var command = db.CreateCommand(
+            """
+            with touched as (
+                update people_sessions set last_seen = now()
+                 where id = $1 and revoked is null and (last_seen is null or last_seen < now() - interval '5 minutes'))
+            select exists (select 1 from people_sessions where id = $1 and revoked is null)
+            """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -117,14 +126,14 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
     public async Task<IReadOnlyList<SessionRecord>> SessionsOfAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand(
-            "select id, user_id, started, remote_address, user_agent from people_sessions where user_id = $1 and revoked is null order by started desc");
+            "select id, user_id, started, remote_address, user_agent, last_seen from people_sessions where user_id = $1 and revoked is null order by started desc");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
         var list = new List<SessionRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(new SessionRecord(reader.GetGuid(0), reader.GetGuid(1), Utc(reader.GetDateTime(2)),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5))));
         }
 
         return list;

@@ -47,6 +47,7 @@ internal sealed class PeopleProjection : IProjection
             alter table people_users add column if not exists two_factor_key text;
             alter table people_users add column if not exists two_factor_last_step bigint;
             alter table people_sessions add column if not exists user_agent text;
+            alter table people_sessions add column if not exists last_seen timestamptz;
             create table if not exists people_recovery_codes (
                 user_id uuid not null, number int not null, code_hash text not null, used boolean not null default false,
                 primary key (user_id, number));

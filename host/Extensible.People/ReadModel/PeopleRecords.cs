@@ -34,8 +34,8 @@ public sealed record AuditEntry(long Sequence, DateTimeOffset Timestamp, string 
 /// <summary>A page of the audit trail, newest first; <see cref="Before"/> fetches the next page.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Before);
 
-/// <summary>A sign-in session that has not ended.</summary>
-public sealed record SessionRecord(Guid Id, Guid UserId, DateTimeOffset Started, string? RemoteAddress, string? UserAgent);
+/// <summary>A sign-in session that has not ended; <paramref name="LastSeen"/> is when it was last used, to a few minutes.</summary>
+public sealed record SessionRecord(Guid Id, Guid UserId, DateTimeOffset Started, string? RemoteAddress, string? UserAgent, DateTimeOffset? LastSeen);
 
 /// <summary>A password reset link (never its secret), whatever its state.</summary>
 public sealed record PasswordResetRecord(Guid Id, Guid WorkspaceId, Guid UserId, string Email, DateTimeOffset ExpiresAt, bool Used);

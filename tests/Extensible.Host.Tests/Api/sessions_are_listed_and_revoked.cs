@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Extensible.People;
 
 namespace Extensible.Host.Tests.Api;
@@ -20,6 +21,9 @@ public sealed class sessions_are_listed_and_revoked(ApiHost api) : IClassFixture
         Assert.True(sessions.Single(s => s.GetProperty("id").GetGuid() == here).GetProperty("current").GetBoolean());
         Assert.False(sessions.Single(s => s.GetProperty("id").GetGuid() == elsewhere).GetProperty("current").GetBoolean());
         Assert.Equal("127.0.0.1", sessions[0].Text("remoteAddress"));
+        // The calling session was just used; the other has not been since sign-in.
+        Assert.Equal(JsonValueKind.String, sessions.Single(s => s.GetProperty("id").GetGuid() == here).GetProperty("lastSeen").ValueKind);
+        Assert.Equal(JsonValueKind.Null, sessions.Single(s => s.GetProperty("id").GetGuid() == elsewhere).GetProperty("lastSeen").ValueKind);
     }
 
     [Fact]
