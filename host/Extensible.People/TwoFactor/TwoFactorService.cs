@@ -141,7 +141,17 @@ public sealed class TwoFactorService(EventStore.EventStore store, PeopleDirector
 
         if (code.Length == Totp.Digits)
         {
-            var key = Base32.Decode(_keys.Unprotect(user.TwoFactorKey!))!;
+            byte[] key;
+            try
+            {
+                key = Base32.Decode(_keys.Unprotect(user.TwoFactorKey!))!;
+            }
+            catch (CryptographicException)
+            {
+                // The data protection keys are gone (a restore without them): only recovery codes still work.
+                return null;
+            }
+
             return Totp.Match(key, code, now) is { } step && step > (user.TwoFactorLastStep ?? long.MinValue) ? new TwoFactorCodeUsed(user.Id, step) : null;
         }
 
