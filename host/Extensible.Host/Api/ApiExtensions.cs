@@ -37,6 +37,7 @@ public static class ApiExtensions
         api.MapMembersApi();
         api.MapTokensApi();
         api.MapAuditApi();
+        api.MapPluginsApi();
         return app;
     }
 

@@ -18,4 +18,8 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(CreateTokenRequest))]
 [JsonSerializable(typeof(CreatedTokenResponse))]
 [JsonSerializable(typeof(AuditPageResponse))]
+[JsonSerializable(typeof(IReadOnlyList<PluginResponse>))]
+[JsonSerializable(typeof(PluginResponse))]
+[JsonSerializable(typeof(PluginSettingsResponse))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -211,6 +211,8 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         // Another token of the caller's own (the owner's for anonymous callers), so revoking it harms nothing.
         ("tokens", _) => (await api.NewTokenAsync(caller.Person ?? api.Owner)).Id.ToString(),
         ("invitations", _) => await api.People.InviteAsync(api.WorkspaceId, $"matrix-{Guid.NewGuid():N}@example.com", Role.Analyst, Role.Owner, ApiHost.OwnerEmail),
+        // A plugin id nobody has: allowed callers get 404 and nothing is changed.
+        ("plugins", _) => "matrix-probe",
         (_, "documentName") => "v1",
         _ when parameter.IsCatchAll => "matrix-probe",
         _ when parameter.Default is { } value => value.ToString(),

@@ -1,0 +1,28 @@
+namespace Extensible.Plugins.Loading;
+
+/// <summary>Counts plugin load contexts alive in this process, through weak references: unloads that leak show here.</summary>
+internal static class PluginLoadContexts
+{
+    private static readonly List<WeakReference> All = [];
+
+    public static void Track(PluginLoadContext context)
+    {
+        lock (All)
+        {
+            All.RemoveAll(w => !w.IsAlive);
+            All.Add(new WeakReference(context));
+        }
+    }
+
+    public static int Alive
+    {
+        get
+        {
+            lock (All)
+            {
+                All.RemoveAll(w => !w.IsAlive);
+                return All.Count;
+            }
+        }
+    }
+}
