@@ -105,6 +105,8 @@ public sealed class FixturePlugin
             public CapabilityInfo Info => new("rule", "Rule", {{description}});
             public Task<RuleVerdict> EvaluateAsync(ContentDraft draft, CancellationToken cancellationToken) => {{evaluate}};
             public IPluginContext Context => context;
+            private static async Task<RuleVerdict> HangAsync() { await Task.Delay(Timeout.Infinite); throw new InvalidOperationException(); }
+            private static Task<RuleVerdict> Block() { Thread.Sleep(Timeout.Infinite); throw new InvalidOperationException(); }
         }
         """;
 }
