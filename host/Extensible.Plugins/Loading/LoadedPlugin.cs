@@ -10,9 +10,10 @@ namespace Extensible.Plugins.Loading;
 /// <summary>A plugin loaded and registered: its load context and its guarded capabilities. Dropped whole on unload.</summary>
 internal sealed class LoadedPlugin
 {
-    public required PluginLoadContext Context { get; init; }
+    public required PluginLoadContext? Context { get; set; }
 
-    public required Type? SettingsType { get; init; }
+    // Set to null on unload: a Type of the plugin pins its load context.
+    public required Type? SettingsType { get; set; }
 
     public List<GuardedCapability<IPlatformConnector>> Connectors { get; } = [];
 
@@ -31,6 +32,7 @@ internal sealed class LoadedPlugin
     /// <summary>Drops every reference to the plugin's objects so the load context can be collected.</summary>
     public void Drop()
     {
+        SettingsType = null;
         Connectors.ForEach(c => c.Drop());
         ContentRules.ForEach(c => c.Drop());
         ModerationSteps.ForEach(c => c.Drop());

@@ -55,8 +55,11 @@ internal sealed class PluginLoader(PluginsOptions options)
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference StartUnload(LoadedPlugin loaded)
     {
-        var weak = new WeakReference(loaded.Context, trackResurrection: true);
-        loaded.Context.Unload();
+        // Taken out of the plugin record: the caller's async state keeps the record alive while it waits.
+        var context = loaded.Context!;
+        loaded.Context = null;
+        var weak = new WeakReference(context, trackResurrection: true);
+        context.Unload();
         return weak;
     }
 

@@ -72,7 +72,7 @@ public sealed class PluginsHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}",
             "--Extensible:EventStore:PollInterval=00:00:00.100", "--Extensible:EventStore:LeaderRetryInterval=00:00:00.200",
             $"--Extensible:PluginsDir={installed}", $"--Extensible:Plugins:BundledPath={bundled}",
-            "--Extensible:Plugins:WatchDebounce=00:00:00.500", "--Extensible:Plugins:CallTimeout=00:00:01", "--Extensible:Plugins:RegisterTimeout=00:00:02",
+            "--Extensible:Plugins:WatchDebounce=00:00:00.500", "--Extensible:Plugins:CallTimeout=00:00:03", "--Extensible:Plugins:RegisterTimeout=00:00:05",
             "--Extensible:Plugins:BreakerFailures=3", "--Extensible:Plugins:BreakDuration=00:01:00",
             $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", "--Extensible:Bootstrap:OwnerPassword=correct horse battery",
             "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
