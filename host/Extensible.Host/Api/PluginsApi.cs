@@ -25,13 +25,13 @@ internal static class PluginsApi
     public static RouteGroupBuilder MapPluginsApi(this RouteGroupBuilder api)
     {
         var plugins = api.MapGroup("/plugins").WithTags("Plugins");
-        plugins.MapGet("", List).RequireAuthorization(Policies.Administer)
+        api.MapGet("/plugins", List).WithTags("Plugins").RequireAuthorization(Policies.Administer)
             .WithName("ListPlugins").WithSummary("Every plugin")
             .WithDescription("Bundled and installed plugins with their state (running, disabled, failed and why), capabilities and call statistics on the answering node.");
         plugins.MapGet("/{id}", Get).RequireAuthorization(Policies.Administer).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetPlugin").WithSummary("One plugin");
-        plugins.MapPost("", InstallAsync).RequireAuthorization(Policies.Owner)
-            .WithMetadata(new ArchiveSizeLimit(MaxArchiveBytes), new AcceptsMetadata(["application/zip", "multipart/form-data"]))
+        api.MapPost("/plugins", InstallAsync).WithTags("Plugins").RequireAuthorization(Policies.Owner)
+            .WithMetadata(new ArchiveSizeLimit(MaxArchiveBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("InstallPlugin").WithSummary("Install or upgrade a plugin")
