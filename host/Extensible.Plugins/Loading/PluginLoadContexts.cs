@@ -14,6 +14,16 @@ internal static class PluginLoadContexts
         }
     }
 
+    /// <summary>Load contexts of one plugin still alive.</summary>
+    public static int AliveFor(string pluginId)
+    {
+        lock (All)
+        {
+            All.RemoveAll(w => !w.IsAlive);
+            return All.Count(w => (w.Target as PluginLoadContext)?.Name == "plugin:" + pluginId);
+        }
+    }
+
     public static int Alive
     {
         get

@@ -75,6 +75,9 @@ internal sealed partial class PluginRuntime : IPluginCatalog, IPluginAdministrat
     /// <summary>How many plugin load contexts this node has created and not yet seen collected (for tests and diagnostics).</summary>
     internal static int LiveLoadContexts => PluginLoadContexts.Alive;
 
+    /// <summary>How many load contexts of one plugin this process still holds.</summary>
+    internal static int LiveLoadContextsOf(string pluginId) => PluginLoadContexts.AliveFor(pluginId);
+
     public IReadOnlyList<PluginSummary> List()
     {
         lock (_gate)

@@ -53,6 +53,9 @@ public sealed class PluginsHost : IAsyncDisposable
     /// <summary>Load contexts of plugins alive in this process.</summary>
     public static int LiveLoadContexts => PluginRuntime.LiveLoadContexts;
 
+    /// <summary>Load contexts of one plugin alive in this process.</summary>
+    public static int LiveLoadContextsOf(string pluginId) => PluginRuntime.LiveLoadContextsOf(pluginId);
+
     /// <summary>Fresh folders for a host; write bundled plugins into <c>bundled</c> before starting.</summary>
     public static (string Bundled, string Installed) NewFolders()
     {
