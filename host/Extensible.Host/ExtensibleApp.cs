@@ -5,6 +5,7 @@ using Extensible.Host.Database;
 using Extensible.Host.Events;
 using Extensible.Host.Health;
 using Extensible.Host.Hosting;
+using Extensible.Host.Plugins;
 using Extensible.Host.Security;
 
 namespace Extensible.Host;
@@ -22,6 +23,7 @@ public static class ExtensibleApp
         builder.AddExtensibleOptions();
         await builder.AddExtensibleDatabaseAsync(cancellationToken);
         builder.AddExtensibleEventStore();
+        builder.AddExtensiblePlugins();
         builder.AddExtensibleSecurity();
         builder.AddExtensibleApi();
         builder.AddExtensibleAdmin();

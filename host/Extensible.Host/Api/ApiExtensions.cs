@@ -39,6 +39,7 @@ public static class ApiExtensions
         api.MapMemberSecurityApi();
         api.MapTokensApi();
         api.MapAuditApi();
+        api.MapPluginsApi();
         return app;
     }
 

@@ -20,4 +20,8 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(AuditPageResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SessionResponse>))]
 [JsonSerializable(typeof(PasswordResetResponse))]
+[JsonSerializable(typeof(IReadOnlyList<PluginResponse>))]
+[JsonSerializable(typeof(PluginResponse))]
+[JsonSerializable(typeof(PluginSettingsResponse))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -214,6 +214,8 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("sessions", _) => (await api.SessionAsync((caller.Person ?? api.Owner).Email)).SessionId.ToString(),
         ("reset", _) => "matrix-probe",
         ("invitations", _) => await api.People.InviteAsync(api.WorkspaceId, $"matrix-{Guid.NewGuid():N}@example.com", Role.Analyst, Role.Owner, ApiHost.OwnerEmail),
+        // A plugin id nobody has: allowed callers get 404 and nothing is changed.
+        ("plugins", _) => "matrix-probe",
         (_, "documentName") => "v1",
         _ when parameter.IsCatchAll => "matrix-probe",
         _ when parameter.Default is { } value => value.ToString(),

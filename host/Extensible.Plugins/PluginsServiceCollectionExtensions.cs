@@ -1,0 +1,37 @@
+using Extensible.EventStore;
+using Extensible.Plugins.Calls;
+using Extensible.Plugins.Events;
+using Extensible.Plugins.Runtime;
+using Extensible.Plugins.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Extensible.Plugins;
+
+/// <summary>Registers the plugin runtime.</summary>
+public static class PluginsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the plugin runtime (<see cref="IPluginCatalog"/>, <see cref="IPluginAdministration"/>, <see cref="IPluginCapabilities"/>),
+    /// its events and read model, and a hosted service that loads plugins at start-up and follows changes. Register it
+    /// after the event store, so the store is migrated first. Needs Data Protection and an <see cref="NpgsqlDataSource"/>.
+    /// </summary>
+    public static IServiceCollection AddPluginRuntime(this IServiceCollection services)
+    {
+        services.Configure<EventStoreOptions>(options =>
+        {
+            PluginEventTypes.Register(options.Events);
+            options.Projections.Add(new PluginStateProjection(), ProjectionLifecycle.Inline);
+        });
+        services.AddOptions<PluginsOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        services.AddSingleton<SettingsVault>();
+        services.AddSingleton<PluginRuntime>();
+        services.AddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginRuntime>());
+        services.AddSingleton<IPluginAdministration>(sp => sp.GetRequiredService<PluginRuntime>());
+        services.AddSingleton<IPluginCapabilities>(sp => sp.GetRequiredService<PluginRuntime>());
+        services.AddHostedService(sp => sp.GetRequiredService<PluginRuntime>());
+        return services;
+    }
+}

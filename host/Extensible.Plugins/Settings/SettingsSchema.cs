@@ -1,0 +1,194 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using Extensible.Sdk;
+
+namespace Extensible.Plugins.Settings;
+
+/// <summary>
+/// Describes, binds and validates a plugin's settings class by reflection alone. It keeps no cache keyed by the
+/// plugin's types (the DataAnnotations <c>Validator</c> and <c>TypeDescriptor</c> do, and would pin the plugin in memory).
+/// </summary>
+internal static class SettingsSchema
+{
+    public static IEnumerable<PropertyInfo> Properties(Type settingsType) =>
+        settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0 && KindOf(p) is not null)
+            .OrderBy(p => p.MetadataToken);
+
+    public static bool IsSecret(PropertyInfo property) => property.GetCustomAttribute<SecretAttribute>() is not null;
+
+    public static SettingsFieldKind? KindOf(PropertyInfo property)
+    {
+        if (IsSecret(property))
+        {
+            return property.PropertyType == typeof(string) ? SettingsFieldKind.Secret : null;
+        }
+
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var dataType = property.GetCustomAttribute<DataTypeAttribute>()?.DataType;
+        return type switch
+        {
+            _ when type == typeof(bool) => SettingsFieldKind.Toggle,
+            _ when type.IsEnum => SettingsFieldKind.Choice,
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal) || type == typeof(float) => SettingsFieldKind.Number,
+            _ when type == typeof(Uri) => SettingsFieldKind.Url,
+            _ when type == typeof(string) && (dataType == DataType.Url || property.GetCustomAttribute<UrlAttribute>() is not null) => SettingsFieldKind.Url,
+            _ when type == typeof(string) && (dataType == DataType.EmailAddress || property.GetCustomAttribute<EmailAddressAttribute>() is not null) => SettingsFieldKind.Email,
+            _ when type == typeof(string) && dataType == DataType.MultilineText => SettingsFieldKind.MultilineText,
+            _ when type == typeof(string) => SettingsFieldKind.Text,
+            _ when type == typeof(TimeSpan) => SettingsFieldKind.Text,
+            _ => null,
+        };
+    }
+
+    public static SettingsField Describe(PropertyInfo property, string? value, bool isSet)
+    {
+        var display = property.GetCustomAttribute<DisplayAttribute>();
+        var range = property.GetCustomAttribute<RangeAttribute>();
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var kind = KindOf(property)!.Value;
+        return new SettingsField
+        {
+            Name = property.Name,
+            Label = display?.GetName() ?? Words(property.Name),
+            Description = display?.GetDescription() ?? property.GetCustomAttribute<DescriptionAttribute>()?.Description,
+            Kind = kind,
+            Required = property.GetCustomAttribute<RequiredAttribute>() is not null,
+            Value = kind == SettingsFieldKind.Secret ? null : value,
+            IsSet = isSet,
+            Choices = type.IsEnum ? Enum.GetNames(type) : [],
+            Minimum = range is null ? null : Convert.ToString(range.Minimum, CultureInfo.InvariantCulture),
+            Maximum = range is null ? null : Convert.ToString(range.Maximum, CultureInfo.InvariantCulture),
+            MaxLength = property.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength ?? property.GetCustomAttribute<MaxLengthAttribute>()?.Length,
+        };
+    }
+
+    /// <summary>A property's value as invariant text.</summary>
+    public static string? Format(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>Parses invariant text into a property's type; returns the reason when it does not fit.</summary>
+    public static bool TryParse(PropertyInfo property, string? text, out object? value, out string? error)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var nullable = !property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null;
+        error = null;
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (type == typeof(bool))
+            {
+                value = false;
+                return true;
+            }
+
+            if (nullable)
+            {
+                value = type == typeof(string) ? (text is null ? null : "") : null;
+                return true;
+            }
+
+            error = "A value is needed.";
+            return false;
+        }
+
+        text = text.Trim();
+        var invariant = CultureInfo.InvariantCulture;
+        bool ok;
+        (ok, value) = type switch
+        {
+            _ when type == typeof(string) => (true, text),
+            _ when type == typeof(bool) => bool.TryParse(text, out var b) ? (true, b) : text is "on" ? (true, true) : (false, null),
+            _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, invariant, out var i) ? (true, i) : (false, null),
+            _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, invariant, out var l) ? (true, l) : (false, null),
+            _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, invariant, out var d) ? (true, d) : (false, null),
+            _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, invariant, out var f) ? (true, f) : (false, null),
+            _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, invariant, out var m) ? (true, m) : (false, null),
+            _ when type == typeof(TimeSpan) => TimeSpan.TryParse(text, invariant, out var t) ? (true, t) : (false, null),
+            _ when type == typeof(Uri) => Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? (true, u) : (false, null),
+            _ when type.IsEnum => Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name ? (true, Enum.Parse(type, name)) : (false, null),
+            _ => (false, null),
+        };
+        if (!ok)
+        {
+            error = type switch
+            {
+                _ when type == typeof(bool) => "Must be true or false.",
+                _ when type.IsEnum => $"Must be one of: {string.Join(", ", Enum.GetNames(type))}.",
+                _ when type == typeof(Uri) => "Must be an absolute http or https address.",
+                _ when type == typeof(TimeSpan) => "Must be a duration like 00:05:00.",
+                _ => "Must be a number.",
+            };
+        }
+
+        return ok;
+    }
+
+    /// <summary>Runs the property's validation attributes (and <see cref="IValidatableObject"/>) without the framework's caches.</summary>
+    public static Dictionary<string, List<string>> Validate(object settings)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var property in Properties(settings.GetType()))
+        {
+            var value = property.GetValue(settings);
+            var context = new ValidationContext(settings) { MemberName = property.Name, DisplayName = property.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? Words(property.Name) };
+            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+            {
+                if (attribute.GetValidationResult(value, context) is { ErrorMessage: { } message })
+                {
+                    Add(errors, property.Name, message);
+                }
+            }
+        }
+
+        if (errors.Count == 0 && settings is IValidatableObject validatable)
+        {
+            foreach (var result in validatable.Validate(new ValidationContext(settings)))
+            {
+                var members = result.MemberNames.DefaultIfEmpty("");
+                foreach (var member in members)
+                {
+                    Add(errors, member, result.ErrorMessage ?? "Not valid.");
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    public static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    // "ApiBaseUrl" → "Api base url".
+    private static string Words(string name)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
+            {
+                text.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                text.Append(name[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+}
