@@ -45,6 +45,7 @@ public static class AdminExtensions
         services.AddScoped<ConsoleNavigation>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ConsolePush>();
+        services.AddHostedService<PluginRoomUpdates>();
         return builder;
     }
 
