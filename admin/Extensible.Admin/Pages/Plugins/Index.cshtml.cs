@@ -14,8 +14,8 @@ namespace Extensible.Admin.Pages.Plugins;
 /// uninstall them, Admins look. The handlers check the Owner policy themselves: hidden buttons are not a guard.
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
-[RequestSizeLimit(PluginArchive.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = PluginArchive.MaxRequestBytes)]
+[RequestSizeLimit(PluginUpload.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PluginUpload.MaxRequestBytes)]
 public sealed class IndexModel(IPluginCatalog catalog, IPluginAdministration administration, IAuthorizationService authorization)
     : RoomPageModel(ConsoleRooms.Plugins)
 {
@@ -39,7 +39,7 @@ public sealed class IndexModel(IPluginCatalog catalog, IPluginAdministration adm
             return Forbid();
         }
 
-        if (PluginArchive.Problem(archive?.FileName, archive?.Length ?? 0) is { } problem)
+        if (PluginUpload.Problem(archive?.FileName, archive?.Length ?? 0) is { } problem)
         {
             ModelState.AddModelError(nameof(archive), problem);
         }

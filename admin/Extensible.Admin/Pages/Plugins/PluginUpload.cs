@@ -1,9 +1,12 @@
 namespace Extensible.Admin.Pages.Plugins;
 
-/// <summary>What the console accepts as an uploaded plugin before handing it to the runtime, which checks the rest.</summary>
-public static class PluginArchive
+/// <summary>
+/// What the console accepts as an uploaded plugin before handing it to the runtime, which checks the rest (its own size
+/// limit, <c>Extensible:Plugins:MaxArchiveBytes</c>, the paths, the manifest).
+/// </summary>
+public static class PluginUpload
 {
-    /// <summary>The largest archive the console accepts: 64 MiB.</summary>
+    /// <summary>The largest upload the console takes in: 64 MiB.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary>The request limit of the upload: the archive and the rest of the form.</summary>
