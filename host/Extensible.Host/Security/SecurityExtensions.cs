@@ -82,6 +82,7 @@ public static class SecurityExtensions
     /// <summary>Authentication, the first-run gate, authorization and rate limits, in that order.</summary>
     public static WebApplication UseExtensibleSecurity(this WebApplication app)
     {
+        app.UseMiddleware<ApiRefusal>();
         app.UseAuthentication();
         app.UseMiddleware<FirstRunGate>();
         app.UseAuthorization();

@@ -37,6 +37,8 @@ public sealed class too_low_roles_get_403(ApiHost api) : IClassFixture<ApiHost>
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":403", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

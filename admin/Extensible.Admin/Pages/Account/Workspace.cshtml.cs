@@ -17,7 +17,8 @@ public sealed class WorkspaceModel(PeopleDirectory directory) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Workspaces = await directory.WorkspacesOfAsync(User.UserId(), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid workspaceId, CancellationToken cancellationToken)
+    /// <summary>Switches to <paramref name="workspaceId"/> and goes back to <paramref name="returnUrl"/> (a local address) or the dashboard.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid workspaceId, string? returnUrl, CancellationToken cancellationToken)
     {
         Workspaces = await directory.WorkspacesOfAsync(User.UserId(), cancellationToken);
         if (Workspaces.All(w => w.WorkspaceId != workspaceId))
@@ -26,6 +27,6 @@ public sealed class WorkspaceModel(PeopleDirectory directory) : PageModel
         }
 
         Response.Cookies.Append(Cookie, workspaceId.ToString(), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
-        return LocalRedirect("/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) && !returnUrl.StartsWith("/account/workspace", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/");
     }
 }

@@ -4,6 +4,8 @@
   'use strict';
 
   const body = document.body;
+  // Styles may hide what only matters without script (the workspace switcher's button).
+  document.documentElement.classList.add('js');
   const tokenMeta = document.querySelector('meta[name="request-verification-token"]');
 
   // Antiforgery: every htmx request carries the page's request token as a header (Razor Pages validate it on POST).
@@ -27,6 +29,15 @@
   });
   body.addEventListener('htmx:sendError', function () {
     showToast('The server cannot be reached. Check the connection and try again.', 'error');
+  });
+
+  // Forms marked data-submit-on-change submit as soon as a choice is made (the workspace switcher).
+  document.addEventListener('change', function (event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const form = target ? target.closest('form[data-submit-on-change]') : null;
+    if (form instanceof HTMLFormElement) {
+      form.requestSubmit();
+    }
   });
 
   // --- Navigation menu (narrow screens) ---
