@@ -35,7 +35,7 @@ public sealed class an_admin_sees_the_plugins_room_read_only(OwnedConsole consol
 
         // The settings are there to read, not to change.
         await admin.OpenAsync($"/plugins/{GreeterPlugin.Id}/settings");
-        await Expect(admin.Main.GetByLabel("Greeting", new() { Exact = true })).ToBeDisabledAsync();
+        await Expect(admin.Main.GetByRole(AriaRole.Textbox, new() { Name = "Greeting", Exact = true })).ToBeDisabledAsync();
         await Expect(admin.Main.GetByRole(AriaRole.Button, new() { Name = "Save settings" })).ToHaveCountAsync(0);
 
         // What a script posts with the admin's own session and antiforgery token is refused all the same.

@@ -41,17 +41,17 @@ public sealed class an_uploaded_plugin_is_configured_and_disabled_live(OwnedCons
         // Settings: an invalid value is refused with its message and nothing is saved.
         await row.GetByRole(AriaRole.Link, new() { Name = "Settings of Greeter" }).ClickAsync();
         await Expect(owner.Page).ToHaveURLAsync(new Regex($"/plugins/{Regex.Escape(GreeterPlugin.Id)}/settings$"));
-        await Expect(owner.Main.GetByLabel("Greeting", new() { Exact = true })).ToHaveValueAsync("Hello");
+        await Expect(owner.Main.GetByRole(AriaRole.Textbox, new() { Name = "Greeting", Exact = true })).ToHaveValueAsync("Hello");
         await Expect(owner.Main.Locator(".badge-secret")).ToHaveTextAsync("not set");
         var form = owner.Main.Locator("form.settings-form");
-        await owner.Main.GetByLabel("Greeting", new() { Exact = true }).FillAsync("Welcome");
+        await owner.Main.GetByRole(AriaRole.Textbox, new() { Name = "Greeting", Exact = true }).FillAsync("Welcome");
         await owner.Main.GetByLabel("Repeat times").FillAsync("99");
         await ConsoleTab.SkipBrowserChecksAsync(form);
         var events = await console.EventCountAsync();
         await owner.SubmitAsync("Save settings");
         await Expect(owner.Main.Locator("#setting-RepeatTimes-hint .setting-error")).ToContainTextAsync(new Regex("1 and 10"));
         await Expect(owner.Main.GetByLabel("Repeat times")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(owner.Main.GetByLabel("Greeting", new() { Exact = true })).ToHaveValueAsync("Welcome");
+        await Expect(owner.Main.GetByRole(AriaRole.Textbox, new() { Name = "Greeting", Exact = true })).ToHaveValueAsync("Welcome");
         Assert.Equal(events, await console.EventCountAsync());
         Assert.Equal("Hello", Stored("Greeting"));
         Assert.Equal("1", Stored("RepeatTimes"));
@@ -63,7 +63,7 @@ public sealed class an_uploaded_plugin_is_configured_and_disabled_live(OwnedCons
         await owner.Main.GetByLabel("API key").FillAsync("s3cret-key");
         await owner.SubmitAsync("Save settings");
         await Expect(owner.Main.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
-        await Expect(owner.Main.GetByLabel("Greeting", new() { Exact = true })).ToHaveValueAsync("Welcome");
+        await Expect(owner.Main.GetByRole(AriaRole.Textbox, new() { Name = "Greeting", Exact = true })).ToHaveValueAsync("Welcome");
         await Expect(owner.Main.GetByLabel("Repeat times")).ToHaveValueAsync("3");
         await Expect(owner.Main.GetByLabel("Shout")).ToBeCheckedAsync();
         await Expect(owner.Main.GetByLabel("Tone")).ToHaveValueAsync("Formal");
