@@ -1,0 +1,34 @@
+using Extensible.Plugins.Sandbox.Network;
+using Extensible.Plugins.Sandbox.Storage;
+using Extensible.Sdk.Connectors;
+
+namespace Extensible.Plugins.Sandbox.Metrics;
+
+/// <summary>
+/// A post's metrics as a function of its age: a fast rise over the first hours that levels off, plus a slow steady
+/// trickle, scaled by how well the post "caught on" (fixed per post). Every count only ever grows.
+/// </summary>
+internal static class SandboxMetrics
+{
+    public static PostMetrics Measure(SandboxPost post, DateTimeOffset now)
+    {
+        var minutes = Math.Max(0, (now - post.PublishedAt).TotalMinutes);
+        var appeal = 0.5 + (SandboxDice.For("metrics", post.PostId).NextDouble() * 2);
+        var impressions = appeal * ((600 * (1 - Math.Exp(-minutes / 180))) + (0.5 * minutes));
+        long Share(double share) => (long)Math.Floor(impressions * share);
+
+        return new PostMetrics
+        {
+            MeasuredAt = now,
+            Impressions = (long)Math.Floor(impressions),
+            Reach = Share(0.7),
+            Likes = Share(0.06),
+            Comments = Share(0.012),
+            Shares = Share(0.008),
+            Saves = Share(0.004),
+            Clicks = Share(0.02),
+            VideoViews = post.HasVideo ? Share(0.45) : null,
+            Other = new Dictionary<string, long> { ["profile_visits"] = Share(0.015) },
+        };
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using Extensible.Plugins.Sandbox.Network;
+using Extensible.Plugins.Sandbox.Storage;
+using Extensible.Sdk;
+using Extensible.Sdk.Connectors;
+
+namespace Extensible.Plugins.Sandbox.Publishing;
+
+/// <summary>
+/// "Publishes" posts by remembering them in the plugin store, keyed by account and idempotency key, so a retry gets the
+/// same post back and a lookup after a crash finds it.
+/// </summary>
+internal sealed class SandboxPublisher(IPluginContext context)
+{
+    /// <summary>How many recent posts per account generated comments choose from.</summary>
+    private const int RememberedPosts = 200;
+
+    public async Task<PublishedPost> PublishAsync(PublishRequest request, bool acceptThenFail, CancellationToken cancellationToken)
+    {
+        var accountId = request.Account.PlatformAccountId;
+        var existing = await FindAsync(accountId, request.IdempotencyKey, includeDeleted: true, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            context.Logger.PublishReplayed(existing.PostId);
+            return ToPublished(existing);
+        }
+
+        Check(request);
+        var now = context.Time.GetUtcNow();
+        var postId = "sbx-p" + SandboxDice.For("post", accountId, request.IdempotencyKey).Next().ToString("x16", CultureInfo.InvariantCulture);
+        var content = request.Content;
+        var post = new SandboxPost
+        {
+            PostId = postId,
+            AccountId = accountId,
+            IdempotencyKey = request.IdempotencyKey,
+            Kind = content.Kind.ToString(),
+            Text = content.Text,
+            MediaCount = content.Media.Count,
+            HasVideo = content.Media.Any(m => m.ContentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase)),
+            ThreadPostIds = [.. content.ThreadParts.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"{postId}-t{i + 1}"))],
+            FirstCommentId = string.IsNullOrWhiteSpace(content.FirstComment) ? null : postId + "-c",
+            PublishedAt = now,
+        };
+
+        await SaveAsync(post, cancellationToken).ConfigureAwait(false);
+        await context.Store.SetAsync(SandboxStoreKeys.Publish(accountId, request.IdempotencyKey), postId, cancellationToken).ConfigureAwait(false);
+        await RememberAsync(accountId, list => list.Add(new SandboxPostEntry(postId, now)), cancellationToken).ConfigureAwait(false);
+        await context.Events.RecordAsync("post_published", Json(new() { ["postId"] = postId, ["accountId"] = accountId }), cancellationToken)
+            .ConfigureAwait(false);
+        context.Logger.PostPublished(postId, accountId);
+        if (acceptThenFail)
+        {
+            // The network accepted the post but the answer never arrived: the host's retry or lookup must find it.
+            throw new PlatformException(PlatformFailure.Retryable, "Sandbox (simulated failure): the connection dropped after the post was accepted.")
+            {
+                StatusCode = 504,
+            };
+        }
+
+        return ToPublished(post);
+    }
+
+    public async Task<PublishedPost?> FindPublishedAsync(AccountCredentials account, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var post = await FindAsync(account.PlatformAccountId, idempotencyKey, includeDeleted: false, cancellationToken).ConfigureAwait(false);
+        return post is null ? null : ToPublished(post);
+    }
+
+    public async Task DeleteAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var post = await LoadAsync(account.PlatformAccountId, platformPostId, cancellationToken).ConfigureAwait(false);
+        if (post.DeletedAt is not null)
+        {
+            return;
+        }
+
+        await SaveAsync(post with { DeletedAt = context.Time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        await RememberAsync(post.AccountId, list => list.RemoveAll(p => p.PostId == post.PostId), cancellationToken).ConfigureAwait(false);
+        await context.Events.RecordAsync("post_deleted", Json(new() { ["postId"] = post.PostId, ["accountId"] = post.AccountId }), cancellationToken)
+            .ConfigureAwait(false);
+        context.Logger.PostDeleted(post.PostId);
+    }
+
+    /// <summary>A live post of the account, or a rejection like a real network's 404.</summary>
+    public async Task<SandboxPost> LoadAsync(string accountId, string platformPostId, CancellationToken cancellationToken)
+    {
+        var json = await context.Store.GetAsync(SandboxStoreKeys.Post(platformPostId), cancellationToken).ConfigureAwait(false);
+        var post = json is null ? null : JsonSerializer.Deserialize(json, SandboxJson.Default.SandboxPost);
+        return post is not null && post.AccountId == accountId
+            ? post
+            : throw new PlatformException(PlatformFailure.Rejected, "The network refused: Sandbox has no such post.")
+            {
+                PlatformMessage = "Sandbox has no such post.",
+                StatusCode = 404,
+            };
+    }
+
+    private async Task<SandboxPost?> FindAsync(string accountId, string idempotencyKey, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        var postId = await context.Store.GetAsync(SandboxStoreKeys.Publish(accountId, idempotencyKey), cancellationToken).ConfigureAwait(false);
+        if (postId is null)
+        {
+            return null;
+        }
+
+        var json = await context.Store.GetAsync(SandboxStoreKeys.Post(postId), cancellationToken).ConfigureAwait(false);
+        var post = json is null ? null : JsonSerializer.Deserialize(json, SandboxJson.Default.SandboxPost);
+        return post is null || (post.DeletedAt is not null && !includeDeleted) ? null : post;
+    }
+
+    private Task SaveAsync(SandboxPost post, CancellationToken cancellationToken) =>
+        context.Store.SetAsync(SandboxStoreKeys.Post(post.PostId), JsonSerializer.Serialize(post, SandboxJson.Default.SandboxPost), cancellationToken);
+
+    private Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken) =>
+        SandboxStoreGate.RunAsync(
+            async () =>
+            {
+                var key = SandboxStoreKeys.AccountPosts(accountId);
+                var json = await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+                var list = json is null ? [] : JsonSerializer.Deserialize(json, SandboxJson.Default.ListSandboxPostEntry) ?? [];
+                change(list);
+                if (list.Count > RememberedPosts)
+                {
+                    list.RemoveRange(0, list.Count - RememberedPosts);
+                }
+
+                await context.Store.SetAsync(key, JsonSerializer.Serialize(list, SandboxJson.Default.ListSandboxPostEntry), cancellationToken)
+                    .ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    // What a real network refuses: the sandbox keeps the same rules its profile declares.
+    private static void Check(PublishRequest request)
+    {
+        var content = request.Content;
+        var limits = SandboxProfile.Profile;
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey))
+        {
+            throw PlatformException.Rejected("A publish needs an idempotency key.");
+        }
+
+        if (string.IsNullOrWhiteSpace(content.Text) && content.Media.Count == 0)
+        {
+            throw PlatformException.Rejected("A post needs text or media.");
+        }
+
+        foreach (var text in content.ThreadParts.Prepend(content.Text).Append(content.FirstComment ?? string.Empty))
+        {
+            var length = TextLength.Count(text, limits.Text.Counting);
+            if (length > limits.Text.MaxLength)
+            {
+                throw PlatformException.Rejected($"A text counts {length} characters; the sandbox takes at most {limits.Text.MaxLength}.");
+            }
+        }
+
+        var media = content.Media;
+        var videos = media.Count(m => m.ContentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase));
+        var wrongKind = content.Kind switch
+        {
+            ContentKinds.Text => media.Count != 0 ? "A text post takes no media." : null,
+            ContentKinds.Image => media.Count != 1 || videos != 0 ? "An image post takes exactly one image." : null,
+            ContentKinds.Video => media.Count != 1 || videos != 1 ? "A video post takes exactly one video." : null,
+            ContentKinds.Carousel => media.Count < 2 ? "A carousel takes at least two images or videos." : null,
+            ContentKinds.Thread => content.ThreadParts.Count == 0 ? "A thread needs more than one part." : null,
+            _ => $"The sandbox does not take posts of kind '{content.Kind}'.",
+        };
+        if (wrongKind is not null)
+        {
+            throw PlatformException.Rejected(wrongKind);
+        }
+
+        if (media.Count > limits.Media.MaxItems)
+        {
+            throw PlatformException.Rejected($"A post takes at most {limits.Media.MaxItems} media.");
+        }
+
+        foreach (var item in media)
+        {
+            if (!limits.Media.ContentTypes.Contains(item.ContentType, StringComparer.OrdinalIgnoreCase))
+            {
+                throw PlatformException.Rejected($"The sandbox does not take '{item.ContentType}' files.");
+            }
+
+            var max = item.ContentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? limits.Media.MaxVideoBytes : limits.Media.MaxImageBytes;
+            if (item.Length > max)
+            {
+                throw PlatformException.Rejected($"'{item.FileName}' is {item.Length} bytes; the sandbox takes at most {max}.");
+            }
+        }
+    }
+
+    private static PublishedPost ToPublished(SandboxPost post) =>
+        new(post.PostId, new Uri(SandboxProfile.BaseUrl, $"posts/{post.PostId}"))
+        {
+            ThreadPostIds = post.ThreadPostIds,
+            FirstCommentId = post.FirstCommentId,
+        };
+
+    private static string Json(Dictionary<string, string> values) => JsonSerializer.Serialize(values, SandboxJson.Default.DictionaryStringString);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Extensible.Plugins.Sandbox.Network;
+using Extensible.Plugins.Sandbox.Tests.Support;
+using Extensible.Plugins.Sandbox.Webhooks;
+using Extensible.Sdk.Connectors;
+
+namespace Extensible.Plugins.Sandbox.Tests.Webhooks;
+
+public sealed class webhook_signatures_are_verified
+{
+    private const string Body = """
+        {"account":"sbx-a1","items":[
+          {"id":"w1","kind":"comment","authorId":"u1","authorHandle":"@ada","authorName":"<b>Ada</b>","text":"<script>alert(1)</script>","createdAt":"2026-03-02T09:00:00Z","conversationId":"sbx-p1","postId":"sbx-p1"},
+          {"id":"w2","kind":"direct_message","authorId":"u2","authorHandle":"@bo","text":"Hi?","createdAt":"2026-03-02T09:00:01Z"}]}
+        """;
+
+    [Fact]
+    public async Task a_delivery_signed_with_the_default_key_is_accepted_with_its_items_as_written()
+    {
+        using var context = new SandboxTestContext();
+        var connector = new SandboxConnector(context);
+
+        var result = await connector.HandleWebhookAsync(Signed(context, SandboxWebhookSignature.DefaultKey, Body), CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Accepted, result.Outcome);
+        Assert.Equal(["w1", "w2"], result.Items.Select(i => i.Item.PlatformItemId));
+        Assert.All(result.Items, i => Assert.Equal("sbx-a1", i.PlatformAccountId));
+        Assert.Equal("<script>alert(1)</script>", result.Items[0].Item.Text);
+        Assert.Equal("<b>Ada</b>", result.Items[0].Item.Author.DisplayName);
+        Assert.Equal(InboxItemKind.DirectMessage, result.Items[1].Item.Kind);
+        Assert.Empty(context.RecordedEvents.Types);
+    }
+
+    [Fact]
+    public async Task the_api_key_setting_becomes_the_signing_key()
+    {
+        using var context = new SandboxTestContext { Settings = new SandboxSettings { ApiKey = "operator-secret" } };
+        var connector = new SandboxConnector(context);
+
+        var withKey = await connector.HandleWebhookAsync(Signed(context, "operator-secret", Body), CancellationToken.None);
+        var withDefault = await connector.HandleWebhookAsync(Signed(context, SandboxWebhookSignature.DefaultKey, Body), CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Accepted, withKey.Outcome);
+        Assert.Equal(WebhookOutcome.Rejected, withDefault.Outcome);
+    }
+
+    public static TheoryData<string> Forgeries => ["wrong-key", "tampered-body", "stale", "from-the-future", "unsigned", "no-timestamp", "not-json", "unknown-kind", "wrong-method"];
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task a_forged_or_malformed_delivery_is_rejected_and_recorded(string forgery)
+    {
+        using var context = new SandboxTestContext();
+        var connector = new SandboxConnector(context);
+        var key = SandboxWebhookSignature.DefaultKey;
+        var now = context.Clock.GetUtcNow();
+        var delivery = forgery switch
+        {
+            "wrong-key" => Signed(context, "guess", Body),
+            "tampered-body" => Signed(context, key, Body) with { Body = Encoding.UTF8.GetBytes(Body.Replace("Hi?", "Pwned", StringComparison.Ordinal)) },
+            "stale" => Signed(context, key, Body, now - TimeSpan.FromMinutes(6)),
+            "from-the-future" => Signed(context, key, Body, now + TimeSpan.FromMinutes(6)),
+            "unsigned" => new WebhookDelivery { Method = "POST", Body = Encoding.UTF8.GetBytes(Body) },
+            "no-timestamp" => Signed(context, key, Body) is var s ? s with { Headers = s.Headers.Where(h => h.Key != SandboxWebhookSignature.TimestampHeader).ToDictionary() } : s,
+            "not-json" => Signed(context, key, "<xml/>"),
+            "unknown-kind" => Signed(context, key, Body.Replace("\"comment\"", "\"review\"", StringComparison.Ordinal)),
+            _ => Signed(context, key, Body) with { Method = "PUT" },
+        };
+
+        var result = await connector.HandleWebhookAsync(delivery, CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Rejected, result.Outcome);
+        Assert.Empty(result.Items);
+        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+        Assert.Equal(["webhook_rejected"], context.RecordedEvents.Types);
+    }
+
+    [Fact]
+    public async Task the_subscription_handshake_answers_the_challenge_only_with_the_right_verify_token()
+    {
+        using var context = new SandboxTestContext();
+        var connector = new SandboxConnector(context);
+
+        var right = await connector.HandleWebhookAsync(Handshake(SandboxWebhookSignature.DefaultKey), CancellationToken.None);
+        var wrong = await connector.HandleWebhookAsync(Handshake("nope"), CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Challenge, right.Outcome);
+        Assert.Equal("c-123", right.ChallengeResponse);
+        Assert.Equal(WebhookOutcome.Rejected, wrong.Outcome);
+        Assert.Null(wrong.ChallengeResponse);
+    }
+
+    private static WebhookDelivery Handshake(string token) => new()
+    {
+        Method = "GET",
+        Query = new Dictionary<string, string> { ["hub.mode"] = "subscribe", ["hub.verify_token"] = token, ["hub.challenge"] = "c-123" },
+    };
+
+    private static WebhookDelivery Signed(SandboxTestContext context, string key, string body, DateTimeOffset? at = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = (at ?? context.Clock.GetUtcNow()).ToUnixTimeSeconds();
+        return new WebhookDelivery
+        {
+            Method = "POST",
+            Headers = new Dictionary<string, string>
+            {
+                [SandboxWebhookSignature.SignatureHeader] = SandboxWebhookSignature.Sign(key, timestamp, bytes),
+                [SandboxWebhookSignature.TimestampHeader] = timestamp.ToString(CultureInfo.InvariantCulture),
+                ["content-type"] = "application/json",
+            },
+            Body = bytes,
+        };
+    }
+}
