@@ -1,4 +1,5 @@
 using Extensible.Admin.Live;
+using Extensible.Admin.Mail;
 using Extensible.Admin.Security;
 using Extensible.Admin.Shell;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ public static class AdminExtensions
     public const string AntiforgeryHeader = "RequestVerificationToken";
 
     /// <summary>
-    /// Adds the console's Razor Pages, its SignalR hub, <see cref="ConsolePush"/> and antiforgery that reads the
+    /// Adds the console's Razor Pages, its SignalR hub, <see cref="ConsolePush"/>, its optional mail (<see cref="MailExtensions.AddConsoleMail"/>) and antiforgery that reads the
     /// token from the <see cref="AntiforgeryHeader"/> header too. Authentication and the policies are the host's.
     /// </summary>
     public static IHostApplicationBuilder AddExtensibleAdmin(this IHostApplicationBuilder builder)
@@ -46,6 +47,7 @@ public static class AdminExtensions
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ConsolePush>();
         services.AddHostedService<PluginRoomUpdates>();
+        services.AddConsoleMail();
         return builder;
     }
 

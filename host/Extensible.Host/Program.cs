@@ -1,5 +1,6 @@
 using Extensible.EmbeddedPostgres;
 using Extensible.Host;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 try
@@ -12,6 +13,12 @@ catch (EmbeddedPostgresException e)
 {
     // Each of these says what happened and what to do; a stack trace would only bury that.
     await Console.Error.WriteLineAsync($"Extensible could not start its embedded PostgreSQL: {e.Message}");
+    return 1;
+}
+catch (OptionsValidationException e)
+{
+    // Each failure names its configuration key, e.g. Extensible:Smtp:Port.
+    await Console.Error.WriteLineAsync($"Extensible's configuration is not valid: {e.Message}");
     return 1;
 }
 catch (NpgsqlException e)

@@ -25,7 +25,9 @@ public sealed record InvitationRequest(
 /// <param name="Role">The role it grants.</param>
 /// <param name="ExpiresAt">When the link stops working.</param>
 /// <param name="Link">The invitation link's path on this server; only its hash is stored.</param>
-public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt, string Link);
+/// <param name="Mailed">Whether the link was mailed to <paramref name="Email"/> (only when a mail server is configured).</param>
+/// <param name="MailProblem">Why the mail could not be sent; null when it was, or when no mail server is configured.</param>
+public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt, string Link, bool Mailed, string? MailProblem);
 
 /// <summary>A member's new role.</summary>
 /// <param name="Role">The role: at most the changer's, and only owners make or unmake owners.</param>

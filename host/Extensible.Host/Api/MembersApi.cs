@@ -1,3 +1,4 @@
+using Extensible.Admin.Mail;
 using Extensible.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,8 @@ internal static class MembersApi
             .WithDescription("Everyone in the workspace with their role. {id} must be the workspace the caller acts in, else 404.");
         workspace.MapPost("/invitations", InviteAsync).RequireAuthorization(Policies.Administer)
             .WithName("InviteMember").WithSummary("Invite someone")
-            .WithDescription("Makes an invitation link valid for 7 days, returned this once. Nobody invites above their own role; only owners invite owners.");
+            .WithDescription("Makes an invitation link valid for 7 days, returned this once. Nobody invites above their own role; only owners invite owners. "
+                + "When a mail server is configured the link is also mailed to the address: `mailed` says whether it was, `mailProblem` why not. A failed mail never undoes the invitation.");
         workspace.MapPut("/members/{userId:guid}/role", ChangeRoleAsync).RequireAuthorization(Policies.Administer)
             .WithName("ChangeMemberRole").WithSummary("Change a member's role")
             .WithDescription("Nobody grants or changes a role above their own; only owners make or unmake owners; a workspace keeps at least one owner.");
@@ -36,7 +38,7 @@ internal static class MembersApi
     }
 
     private static async Task<Results<Created<InvitationResponse>, ValidationProblem, ProblemHttpResult>> InviteAsync(
-        Guid id, JsonBody<InvitationRequest> body, [AsParameters] PeopleApiServices services)
+        Guid id, JsonBody<InvitationRequest> body, InvitationMail invitationMail, HttpRequest request, [AsParameters] PeopleApiServices services)
     {
         if (!services.ActsIn(id))
         {
@@ -53,8 +55,10 @@ internal static class MembersApi
             var role = ApiInput.Role(body.Value!.Role);
             var secret = await services.People.InviteAsync(id, body.Value.Email, role, services.Caller.Role(), services.Caller.Actor(), services.Aborted);
             var invitation = (await services.Directory.FindInvitationAsync(secret, services.Aborted))!;
-            return TypedResults.Created((string?)null,
-                new InvitationResponse(invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.ExpiresAt, $"/invitations/{Uri.EscapeDataString(secret)}"));
+            // The invitation is stored: from here on nothing may fail the call, a mail that is not sent least of all.
+            var mailed = await invitationMail.SendAsync(secret, invitationMail.Link(secret, $"{request.Scheme}://{request.Host}"), services.Caller, CancellationToken.None);
+            return TypedResults.Created((string?)null, new InvitationResponse(
+                invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.ExpiresAt, $"/invitations/{Uri.EscapeDataString(secret)}", mailed.Sent, mailed.Problem));
         }
         catch (PeopleValidationException e)
         {

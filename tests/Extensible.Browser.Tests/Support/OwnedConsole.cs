@@ -3,7 +3,7 @@ using Extensible.People;
 namespace Extensible.Browser.Tests.Support;
 
 /// <summary>A console set up unattended: its owner, Olive, and her first workspace, Acme.</summary>
-public sealed class OwnedConsole : ConsoleFixture
+public class OwnedConsole : ConsoleFixture
 {
     public const string OwnerEmail = "owner@example.com";
     public const string OwnerName = "Olive Owner";

@@ -36,6 +36,9 @@ public sealed class members_are_invited_changed_and_removed(ApiHost api) : IClas
         var link = invitation.Text("link");
         Assert.StartsWith("/invitations/", link, StringComparison.Ordinal);
         Assert.True(invitation.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(6));
+        // No mail server is configured: nothing was mailed, and that is no problem.
+        Assert.False(invitation.GetProperty("mailed").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, invitation.GetProperty("mailProblem").ValueKind);
         var userId = await api.People.AcceptInvitationAsync(link["/invitations/".Length..], "Ed Editor", ApiHost.Password);
         var members = await (await client.GetAsync(Members)).JsonAsync();
         Assert.Contains(members.EnumerateArray(), m => m.GetProperty("userId").GetGuid() == userId && m.Text("role") == "Editor");

@@ -1,3 +1,4 @@
+using Extensible.Admin.Mail;
 using Extensible.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace Extensible.Admin.Pages.Members;
 
 /// <summary>The workspace's people: invite by link, change roles, remove.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(PeopleDirectory directory, PeopleService people) : PageModel
+public sealed class IndexModel(PeopleDirectory directory, PeopleService people, InvitationMail invitationMail) : PageModel
 {
     public string WorkspaceName => User.FindFirst(ConsoleClaims.WorkspaceName)?.Value ?? "";
 
@@ -19,13 +20,20 @@ public sealed class IndexModel(PeopleDirectory directory, PeopleService people) 
 
     public string? InvitedEmail { get; private set; }
 
+    /// <summary>Whether invitations are mailed as well as shown.</summary>
+    public bool MailsInvitations => invitationMail.IsConfigured;
+
+    /// <summary>Whether the new invitation was mailed, and if not, why; null when no mail server is configured.</summary>
+    public MailOutcome? InvitationMailed { get; private set; }
+
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostInviteAsync(string? email, Role role, CancellationToken cancellationToken) => RunAsync(async () =>
     {
         var secret = await people.InviteAsync(User.WorkspaceId(), email, role, User.Role(), User.Actor(), cancellationToken);
-        InvitationLink = $"{Request.Scheme}://{Request.Host}/invitations/{secret}";
+        InvitationLink = invitationMail.Link(secret, $"{Request.Scheme}://{Request.Host}");
         InvitedEmail = email?.Trim();
+        InvitationMailed = invitationMail.IsConfigured ? await invitationMail.SendAsync(secret, InvitationLink, User, cancellationToken) : null;
     }, cancellationToken);
 
     public Task<IActionResult> OnPostRoleAsync(Guid userId, Role role, CancellationToken cancellationToken) =>

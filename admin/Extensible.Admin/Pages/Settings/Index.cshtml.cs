@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Extensible.Admin.Mail;
 using Extensible.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -8,11 +10,20 @@ namespace Extensible.Admin.Pages.Settings;
 
 /// <summary>The workspace's own settings, and new workspaces.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(PeopleService people) : PageModel
+public sealed class IndexModel(PeopleService people, IConsoleMail mail) : PageModel
 {
     public string WorkspaceName { get; private set; } = "";
 
     public bool Saved { get; private set; }
+
+    /// <summary>Whether a mail server is configured, so a test mail can be sent.</summary>
+    public bool MailConfigured => mail.IsConfigured;
+
+    /// <summary>The outcome of the test mail just sent, if any.</summary>
+    public MailOutcome? TestMail { get; private set; }
+
+    /// <summary>Where the test mail went: the signed-in person's own address.</summary>
+    public string TestMailAddress => User.FindFirstValue(ConsoleClaims.Email) ?? "";
 
     public void OnGet() => WorkspaceName = User.FindFirst(ConsoleClaims.WorkspaceName)?.Value ?? "";
 
@@ -29,6 +40,16 @@ public sealed class IndexModel(PeopleService people) : PageModel
             ModelState.AddModelError(e.Field, e.Message);
         }
 
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTestMailAsync(CancellationToken cancellationToken)
+    {
+        OnGet();
+        TestMail = mail.IsConfigured
+            ? await mail.SendAsync(new ConsoleMessage(TestMailAddress, "Test mail from Extensible",
+                $"This is a test mail from Extensible, sent from the Settings page by {MailText.OneLine(User.FindFirstValue(ConsoleClaims.DisplayName), 100)}.\n\nInvitations will reach people the same way.\n"), cancellationToken)
+            : MailOutcome.Failed("no mail server is configured (Extensible:Smtp:Host).");
         return Page();
     }
 
