@@ -39,6 +39,12 @@ public sealed record PluginSummary
     /// <summary>Call statistics on this node.</summary>
     public PluginCallStats Calls { get; init; } = PluginCallStats.None;
 
+    /// <summary>
+    /// Why the plugin's previous code could not be freed when it was last disabled, upgraded or uninstalled (it stays in
+    /// memory until a restart); <see langword="null"/> when every unload was verified.
+    /// </summary>
+    public string? UnloadProblem { get; init; }
+
     /// <summary>Whether the plugin declared settings (see <see cref="IPluginCatalog.DescribeSettings"/>).</summary>
     public bool HasSettings { get; init; }
 }
