@@ -22,5 +22,13 @@ internal static class PeopleEventTypes
         .Register("member_role_changed", PeopleJsonContext.Default.MemberRoleChanged)
         .Register("member_removed", PeopleJsonContext.Default.MemberRemoved)
         .Register("api_token_created", PeopleJsonContext.Default.ApiTokenCreated)
-        .Register("api_token_revoked", PeopleJsonContext.Default.ApiTokenRevoked);
+        .Register("api_token_revoked", PeopleJsonContext.Default.ApiTokenRevoked)
+        .Register("two_factor_enabled", PeopleJsonContext.Default.TwoFactorEnabled)
+        .Register("two_factor_disabled", PeopleJsonContext.Default.TwoFactorDisabled)
+        .Register("two_factor_code_used", PeopleJsonContext.Default.TwoFactorCodeUsed)
+        .Register("recovery_code_used", PeopleJsonContext.Default.RecoveryCodeUsed)
+        .Register("member_two_factor_reset", PeopleJsonContext.Default.MemberTwoFactorReset)
+        .Register("password_reset_link_created", PeopleJsonContext.Default.PasswordResetLinkCreated)
+        .Register("password_reset_link_used", PeopleJsonContext.Default.PasswordResetLinkUsed)
+        .Register("member_signed_out_everywhere", PeopleJsonContext.Default.MemberSignedOutEverywhere);
 }

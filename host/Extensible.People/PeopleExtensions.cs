@@ -1,5 +1,8 @@
 using Extensible.EventStore;
+using Extensible.People.Passwords;
 using Extensible.People.ReadModel;
+using Extensible.People.Sessions;
+using Extensible.People.TwoFactor;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.People;
@@ -7,7 +10,7 @@ namespace Extensible.People;
 /// <summary>Registers people, workspaces and permissions.</summary>
 public static class PeopleExtensions
 {
-    /// <summary>Adds the people events, their inline read model, <see cref="PeopleDirectory"/> and <see cref="PeopleService"/>.</summary>
+    /// <summary>Adds the people events, their inline read model, <see cref="PeopleDirectory"/>, <see cref="PeopleService"/> and the sign-in security services.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.Configure<EventStoreOptions>(options =>
@@ -18,6 +21,9 @@ public static class PeopleExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<PeopleService>();
+        services.AddSingleton<TwoFactorService>();
+        services.AddSingleton<PasswordService>();
+        services.AddSingleton<SessionService>();
         services.AddSingleton<SetupToken>();
         return services;
     }

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Extensible.People.Passwords;
+using Extensible.People.Sessions;
 using Extensible.People.Tokens;
+using Extensible.People.TwoFactor;
 using Extensible.People.Users;
 using Extensible.People.Workspaces;
 
@@ -23,4 +26,12 @@ namespace Extensible.People;
 [JsonSerializable(typeof(MemberRemoved))]
 [JsonSerializable(typeof(ApiTokenCreated))]
 [JsonSerializable(typeof(ApiTokenRevoked))]
+[JsonSerializable(typeof(TwoFactorEnabled))]
+[JsonSerializable(typeof(TwoFactorDisabled))]
+[JsonSerializable(typeof(TwoFactorCodeUsed))]
+[JsonSerializable(typeof(RecoveryCodeUsed))]
+[JsonSerializable(typeof(MemberTwoFactorReset))]
+[JsonSerializable(typeof(PasswordResetLinkCreated))]
+[JsonSerializable(typeof(PasswordResetLinkUsed))]
+[JsonSerializable(typeof(MemberSignedOutEverywhere))]
 internal sealed partial class PeopleJsonContext : JsonSerializerContext;

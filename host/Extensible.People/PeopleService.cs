@@ -21,7 +21,8 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
     /// <summary>How long a locked account refuses sign-in.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    private static readonly PasswordHasher<string> Hasher = new();
+    /// <summary>The framework's password hasher (PBKDF2), shared by everything that checks or sets a password.</summary>
+    internal static readonly PasswordHasher<string> Hasher = new();
 
     /// <summary>Creates the owner's account and first workspace; only ever once.</summary>
     /// <exception cref="PeopleValidationException">Bad input, or the owner exists already.</exception>
@@ -65,7 +66,15 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new WorkspaceRenamed(workspaceId, Input.Name(name, "Workspace"))], Workspace(workspaceId, actor), cancellationToken);
 
     /// <summary>Checks a password; counts failures and locks the account after <see cref="LockoutThreshold"/> in a row.</summary>
-    public async Task<SignInResult> SignInAsync(string? email, string? password, string? remoteAddress, CancellationToken cancellationToken = default)
+    public Task<SignInResult> SignInAsync(string? email, string? password, string? remoteAddress, CancellationToken cancellationToken = default) =>
+        SignInAsync(email, password, remoteAddress, null, cancellationToken);
+
+    /// <summary>
+    /// Checks a password; counts failures and locks the account after <see cref="LockoutThreshold"/> in a row. For a
+    /// person with two-factor sign-in on, a right password starts no session: the result asks for the second step
+    /// (<see cref="TwoFactor.TwoFactorService.CompleteSignInAsync"/>), and the failure count stays until it passes.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string? email, string? password, string? remoteAddress, string? userAgent, CancellationToken cancellationToken = default)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await directory.FindUserByEmailAsync(email.Trim(), cancellationToken);
         if (user is null || string.IsNullOrEmpty(password))
@@ -73,30 +82,44 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
             return SignInResult.Failed;
         }
 
-        var now = clock.GetUtcNow();
-        if (user.LockedUntil > now)
+        if (user.LockedUntil > clock.GetUtcNow())
         {
             return SignInResult.LockedOut(user.LockedUntil.Value);
         }
 
-        var metadata = new EventMetadata { Tenant = UsersTenant, User = user.Email };
         if (Hasher.VerifyHashedPassword("", user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
-            var failed = user.FailedLogins + 1;
-            List<object> events = [new LoginFailed(user.Id, failed, remoteAddress)];
-            if (failed >= LockoutThreshold)
-            {
-                events.Add(new UserLockedOut(user.Id, now + LockoutDuration));
-            }
+            return await FailSignInAsync(user, remoteAddress, cancellationToken);
+        }
 
-            await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, events, metadata, cancellationToken);
-            return failed >= LockoutThreshold ? SignInResult.LockedOut(now + LockoutDuration) : SignInResult.Failed;
+        if (user.HasTwoFactor)
+        {
+            return SignInResult.TwoFactorRequired(user);
         }
 
         var sessionId = Guid.CreateVersion7();
-        await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, [new LoginSucceeded(user.Id, sessionId, remoteAddress)], metadata, cancellationToken);
+        await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, [new LoginSucceeded(user.Id, sessionId, Clip(remoteAddress, 64), Clip(userAgent, 300))],
+            new EventMetadata { Tenant = UsersTenant, User = user.Email }, cancellationToken);
         return SignInResult.Success(user, sessionId);
     }
+
+    /// <summary>Counts a wrong password or code and locks the account at <see cref="LockoutThreshold"/> in a row.</summary>
+    internal async Task<SignInResult> FailSignInAsync(UserRecord user, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var failed = user.FailedLogins + 1;
+        List<object> events = [new LoginFailed(user.Id, failed, Clip(remoteAddress, 64))];
+        if (failed >= LockoutThreshold)
+        {
+            events.Add(new UserLockedOut(user.Id, now + LockoutDuration));
+        }
+
+        await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, events, new EventMetadata { Tenant = UsersTenant, User = user.Email }, cancellationToken);
+        return failed >= LockoutThreshold ? SignInResult.LockedOut(now + LockoutDuration) : SignInResult.Failed;
+    }
+
+    // Headers come from the public: kept, but never longer than a list of sessions can show.
+    internal static string? Clip(string? value, int max) => value is null ? null : value[..Math.Min(max, value.Length)];
 
     /// <summary>Ends a session (sign-out or revocation).</summary>
     public Task RevokeSessionAsync(Guid userId, Guid sessionId, string actor, CancellationToken cancellationToken = default) =>

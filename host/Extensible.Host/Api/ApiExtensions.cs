@@ -34,7 +34,9 @@ public static class ApiExtensions
             .WithMetadata(new BodySizeLimit(MaxRequestBodyBytes));
         api.MapMeApi();
         api.MapWorkspacesApi();
+        api.MapSessionsApi();
         api.MapMembersApi();
+        api.MapMemberSecurityApi();
         api.MapTokensApi();
         api.MapAuditApi();
         return app;

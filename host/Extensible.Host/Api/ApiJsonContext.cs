@@ -18,4 +18,6 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(CreateTokenRequest))]
 [JsonSerializable(typeof(CreatedTokenResponse))]
 [JsonSerializable(typeof(AuditPageResponse))]
+[JsonSerializable(typeof(IReadOnlyList<SessionResponse>))]
+[JsonSerializable(typeof(PasswordResetResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

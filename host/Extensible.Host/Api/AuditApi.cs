@@ -83,7 +83,7 @@ internal static class AuditApi
     private static AuditEntryResponse ToResponse(AuditEntry entry) =>
         new(entry.Sequence, entry.Timestamp, entry.Type, entry.StreamId, entry.User, WithoutSecrets(entry.Data));
 
-    // Invitation links and tokens are stored as hashes; even those stay out of the trail's readers' hands.
+    // Invitation and reset links and tokens are stored as hashes, authenticator keys encrypted; even those stay out of the trail's readers' hands.
     private static JsonObject? WithoutSecrets(string data)
     {
         JsonObject? fields;
@@ -98,7 +98,7 @@ internal static class AuditApi
 
         if (fields is not null)
         {
-            foreach (var name in fields.Select(f => f.Key).Where(k => k.EndsWith("hash", StringComparison.OrdinalIgnoreCase)).ToList())
+            foreach (var name in fields.Select(f => f.Key).Where(k => k.EndsWith("hash", StringComparison.OrdinalIgnoreCase) || k.EndsWith("hashes", StringComparison.OrdinalIgnoreCase) || k.StartsWith("protected", StringComparison.OrdinalIgnoreCase)).ToList())
             {
                 fields.Remove(name);
             }

@@ -105,12 +105,73 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
         return new TokenIdentity(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5), role);
     }
 
-    /// <summary>Whether a sign-in session is still valid.</summary>
+    /// <summary>
+    /// Whether a sign-in session is still valid; also notes, at most every few minutes, that it was used (a plain
+    /// column beside the projection, not an event: it is a hint for the person's list of sessions, lost on a rebuild).
+    /// </summary>
     public async Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand("select exists (select 1 from people_sessions where id = $1 and revoked is null)");
+        await using var command = db.CreateCommand(
+            """
+            with touched as (
+                update people_sessions set last_seen = now()
+                 where id = $1 and revoked is null and (last_seen is null or last_seen < now() - interval '5 minutes'))
+            select exists (select 1 from people_sessions where id = $1 and revoked is null)
+            """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>A person's sessions that have not ended, newest first.</summary>
+    public async Task<IReadOnlyList<SessionRecord>> SessionsOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            "select id, user_id, started, remote_address, user_agent, last_seen from people_sessions where user_id = $1 and revoked is null order by started desc");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+        var list = new List<SessionRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new SessionRecord(reader.GetGuid(0), reader.GetGuid(1), Utc(reader.GetDateTime(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5))));
+        }
+
+        return list;
+    }
+
+    /// <summary>The reset link a secret belongs to, whatever its state.</summary>
+    public async Task<PasswordResetRecord?> FindPasswordResetAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            "select r.id, r.workspace_id, r.user_id, u.email, r.expires_at, r.used from people_password_resets r join people_users u on u.id = r.user_id where r.secret_hash = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Secrets.Hash(secret) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new PasswordResetRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), Utc(reader.GetDateTime(4)), reader.GetBoolean(5))
+            : null;
+    }
+
+    /// <summary>How many of a person's recovery codes are still unused.</summary>
+    public async Task<int> RecoveryCodesLeftAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand("select count(*)::int from people_recovery_codes where user_id = $1 and not used");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The unused recovery codes' numbers and hashes.</summary>
+    internal async Task<IReadOnlyList<(int Number, string Hash)>> UnusedRecoveryCodesAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("select number, code_hash from people_recovery_codes where user_id = $1 and not used order by number");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+        var list = new List<(int, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return list;
     }
 
     /// <summary>
@@ -148,13 +209,15 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
 
     private async Task<UserRecord?> FindUserWhereAsync(string where, object value, CancellationToken cancellationToken)
     {
-        await using var command = db.CreateCommand($"select id, email, display_name, is_owner, failed_logins, locked_until, password_hash from people_users where {where}");
+        await using var command = db.CreateCommand($"select id, email, display_name, is_owner, failed_logins, locked_until, password_hash, two_factor_key, two_factor_last_step from people_users where {where}");
         command.Parameters.Add(new NpgsqlParameter { Value = value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new UserRecord(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5)))
             {
                 PasswordHash = reader.GetString(6),
+                TwoFactorKey = reader.IsDBNull(7) ? null : reader.GetString(7),
+                TwoFactorLastStep = reader.IsDBNull(8) ? null : reader.GetInt64(8),
             }
             : null;
     }

@@ -1,5 +1,8 @@
 using Extensible.EventStore;
+using Extensible.People.Passwords;
+using Extensible.People.Sessions;
 using Extensible.People.Tokens;
+using Extensible.People.TwoFactor;
 using Extensible.People.Users;
 using Extensible.People.Workspaces;
 using Npgsql;
@@ -41,6 +44,16 @@ internal sealed class PeopleProjection : IProjection
                 prefix text not null, secret_hash text not null unique, expires_at timestamptz, created timestamptz not null,
                 revoked boolean not null default false);
             create index if not exists people_tokens_workspace on people_tokens (workspace_id, created);
+            alter table people_users add column if not exists two_factor_key text;
+            alter table people_users add column if not exists two_factor_last_step bigint;
+            alter table people_sessions add column if not exists user_agent text;
+            alter table people_sessions add column if not exists last_seen timestamptz;
+            create table if not exists people_recovery_codes (
+                user_id uuid not null, number int not null, code_hash text not null, used boolean not null default false,
+                primary key (user_id, number));
+            create table if not exists people_password_resets (
+                id uuid primary key, workspace_id uuid not null, user_id uuid not null, secret_hash text not null unique,
+                expires_at timestamptz not null, used boolean not null default false, created timestamptz not null);
             """, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -62,7 +75,7 @@ internal sealed class PeopleProjection : IProjection
     public async Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "truncate people_users, people_workspaces, people_members, people_invitations, people_sessions, people_tokens",
+            "truncate people_users, people_workspaces, people_members, people_invitations, people_sessions, people_tokens, people_recovery_codes, people_password_resets",
             connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -74,7 +87,8 @@ internal sealed class PeopleProjection : IProjection
         LoginSucceeded l =>
         [
             One("update people_users set failed_logins = 0, locked_until = null where id = $1", l.UserId),
-            One("insert into people_sessions (id, user_id, started, remote_address) values ($1, $2, $3, $4)", l.SessionId, l.UserId, e.Timestamp, (object?)l.RemoteAddress ?? DBNull.Value),
+            One("insert into people_sessions (id, user_id, started, remote_address, user_agent) values ($1, $2, $3, $4, $5)",
+                l.SessionId, l.UserId, e.Timestamp, (object?)l.RemoteAddress ?? DBNull.Value, (object?)l.UserAgent ?? DBNull.Value),
         ],
         LoginFailed f => Sql("update people_users set failed_logins = $2 where id = $1", f.UserId, f.FailedCount),
         UserLockedOut o => Sql("update people_users set locked_until = $2, failed_logins = 0 where id = $1", o.UserId, o.Until),
@@ -93,8 +107,36 @@ internal sealed class PeopleProjection : IProjection
         ApiTokenCreated t => Sql("insert into people_tokens (id, workspace_id, user_id, name, role, prefix, secret_hash, expires_at, created) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             t.TokenId, t.WorkspaceId, t.UserId, t.Name, t.Role.ToString(), t.Prefix, t.SecretHash, (object?)t.ExpiresAt ?? DBNull.Value, e.Timestamp),
         ApiTokenRevoked r => Sql("update people_tokens set revoked = true where id = $1", r.TokenId),
+        TwoFactorEnabled t =>
+        [
+            One("update people_users set two_factor_key = $2, two_factor_last_step = null where id = $1", t.UserId, t.ProtectedKey),
+            One("delete from people_recovery_codes where user_id = $1", t.UserId),
+            One("insert into people_recovery_codes (user_id, number, code_hash) select $1, n - 1, h from unnest($2::text[]) with ordinality as c(h, n)",
+                t.UserId, t.RecoveryCodeHashes.ToArray()),
+        ],
+        TwoFactorDisabled d => TwoFactorOff(d.UserId),
+        MemberTwoFactorReset r => TwoFactorOff(r.UserId),
+        TwoFactorCodeUsed c => Sql("update people_users set two_factor_last_step = $2 where id = $1 and (two_factor_last_step is null or two_factor_last_step < $2)", c.UserId, c.TimeStep),
+        RecoveryCodeUsed r => Sql("update people_recovery_codes set used = true where user_id = $1 and number = $2", r.UserId, r.Number),
+        PasswordResetLinkCreated r => Sql("insert into people_password_resets (id, workspace_id, user_id, secret_hash, expires_at, created) values ($1, $2, $3, $4, $5, $6)",
+            r.ResetId, r.WorkspaceId, r.UserId, r.SecretHash, r.ExpiresAt, e.Timestamp),
+        PasswordResetLinkUsed u =>
+        [
+            One("update people_password_resets set used = true where id = $1", u.ResetId),
+            EndSessions(u.UserId, e.Timestamp),
+        ],
+        MemberSignedOutEverywhere s => [EndSessions(s.UserId, e.Timestamp)],
         _ => [],
     };
+
+    private static NpgsqlBatchCommand[] TwoFactorOff(Guid userId) =>
+    [
+        One("update people_users set two_factor_key = null, two_factor_last_step = null where id = $1", userId),
+        One("delete from people_recovery_codes where user_id = $1", userId),
+    ];
+
+    private static NpgsqlBatchCommand EndSessions(Guid userId, DateTimeOffset at) =>
+        One("update people_sessions set revoked = $2 where user_id = $1 and revoked is null", userId, at);
 
     private static NpgsqlBatchCommand[] Sql(string text, params object[] values) => [One(text, values)];
 

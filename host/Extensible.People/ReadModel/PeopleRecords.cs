@@ -4,6 +4,13 @@ namespace Extensible.People;
 public sealed record UserRecord(Guid Id, string Email, string DisplayName, bool IsOwner, int FailedLogins, DateTimeOffset? LockedUntil)
 {
     internal string PasswordHash { get; init; } = "";
+
+    /// <summary>Whether signing in asks for a two-factor code after the password.</summary>
+    public bool HasTwoFactor => TwoFactorKey is not null;
+
+    internal string? TwoFactorKey { get; init; }
+
+    internal long? TwoFactorLastStep { get; init; }
 }
 
 /// <summary>A workspace the person belongs to, with their role in it.</summary>
@@ -26,3 +33,9 @@ public sealed record AuditEntry(long Sequence, DateTimeOffset Timestamp, string 
 
 /// <summary>A page of the audit trail, newest first; <see cref="Before"/> fetches the next page.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Before);
+
+/// <summary>A sign-in session that has not ended; <paramref name="LastSeen"/> is when it was last used, to a few minutes.</summary>
+public sealed record SessionRecord(Guid Id, Guid UserId, DateTimeOffset Started, string? RemoteAddress, string? UserAgent, DateTimeOffset? LastSeen);
+
+/// <summary>A password reset link (never its secret), whatever its state.</summary>
+public sealed record PasswordResetRecord(Guid Id, Guid WorkspaceId, Guid UserId, string Email, DateTimeOffset ExpiresAt, bool Used);

@@ -3,10 +3,10 @@ namespace Extensible.People.Users;
 /// <summary>A person got an account. The first one is the owner who set Extensible up.</summary>
 public sealed record UserRegistered(Guid UserId, string Email, string DisplayName, string PasswordHash, bool IsOwner);
 
-/// <summary>A person signed in.</summary>
-public sealed record LoginSucceeded(Guid UserId, Guid SessionId, string? RemoteAddress);
+/// <summary>A person signed in, starting a session; the browser's user agent names it in their list of sessions.</summary>
+public sealed record LoginSucceeded(Guid UserId, Guid SessionId, string? RemoteAddress, string? UserAgent = null);
 
-/// <summary>A sign-in with a wrong password; <paramref name="FailedCount"/> in a row.</summary>
+/// <summary>A sign-in with a wrong password or two-factor code; <paramref name="FailedCount"/> in a row.</summary>
 public sealed record LoginFailed(Guid UserId, int FailedCount, string? RemoteAddress);
 
 /// <summary>Too many failed sign-ins: the account refuses sign-in until <paramref name="Until"/>.</summary>

@@ -1,7 +1,7 @@
 namespace Extensible.Sdk.Connectors;
 
 /// <summary>A failed call to a network, classified so the host knows whether to retry, wait, ask for a reconnect or give up.</summary>
-public sealed class PlatformException : Exception
+public sealed partial class PlatformException : Exception
 {
     /// <summary>Creates an exception.</summary>
     public PlatformException()

@@ -210,6 +210,9 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("members", _) => (await api.AddMemberAsync(Role.Analyst)).UserId.ToString(),
         // Another token of the caller's own (the owner's for anonymous callers), so revoking it harms nothing.
         ("tokens", _) => (await api.NewTokenAsync(caller.Person ?? api.Owner)).Id.ToString(),
+        // Another session of the caller's own (the owner's for anonymous callers), so ending it harms nothing.
+        ("sessions", _) => (await api.SessionAsync((caller.Person ?? api.Owner).Email)).SessionId.ToString(),
+        ("reset", _) => "matrix-probe",
         ("invitations", _) => await api.People.InviteAsync(api.WorkspaceId, $"matrix-{Guid.NewGuid():N}@example.com", Role.Analyst, Role.Owner, ApiHost.OwnerEmail),
         (_, "documentName") => "v1",
         _ when parameter.IsCatchAll => "matrix-probe",

@@ -30,6 +30,8 @@ public sealed class PeopleHost : IAsyncLifetime
 
     public PeopleDirectory Directory => Host.Services.GetRequiredService<PeopleDirectory>();
 
+    public IServiceProvider Services => Host.Services;
+
     private TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public async Task InitializeAsync()

@@ -24,7 +24,7 @@ public sealed class IndexModel(PeopleDirectory directory) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Trail = await directory.AuditAsync(User.WorkspaceId(), Before, Blank(Type, 100), Blank(Who, 254), 50, cancellationToken);
 
-    /// <summary>The event's body without secrets' hashes.</summary>
+    /// <summary>The event's body without secrets' hashes or encrypted keys.</summary>
     public static string Details(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -33,7 +33,7 @@ public sealed class IndexModel(PeopleDirectory directory) : PageModel
             return entry.Data;
         }
 
-        foreach (var key in body.Select(p => p.Key).Where(k => k.EndsWith("Hash", StringComparison.Ordinal)).ToList())
+        foreach (var key in body.Select(p => p.Key).Where(k => k.EndsWith("Hash", StringComparison.Ordinal) || k.EndsWith("Hashes", StringComparison.Ordinal) || k.StartsWith("Protected", StringComparison.Ordinal)).ToList())
         {
             body.Remove(key);
         }
