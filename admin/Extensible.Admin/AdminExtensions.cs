@@ -46,6 +46,7 @@ public static class AdminExtensions
         services.AddScoped<ConsoleNavigation>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ConsolePush>();
+        services.AddHostedService<PluginRoomUpdates>();
         services.AddConsoleMail();
         return builder;
     }

@@ -39,11 +39,25 @@ public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+
+        // A view of what all workspaces share is pushed once for all of them, rendered for those who may change it or not.
+        if (ConsoleGroups.SharedViews.TryGetValue(view, out var changePolicy))
+        {
+            var mayChange = (await authorization.AuthorizeAsync(Context.User!, changePolicy)).Succeeded;
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroups.Shared(view, mayChange), Context.ConnectionAborted);
+        }
     }
 
     /// <summary>Stops receiving the pushes of <paramref name="view"/>.</summary>
-    public Task LeaveView(string view) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, ViewGroup(view), Context.ConnectionAborted);
+    public async Task LeaveView(string view)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ViewGroup(view), Context.ConnectionAborted);
+        if (ConsoleGroups.SharedViews.ContainsKey(view))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConsoleGroups.Shared(view, mayChange: true), Context.ConnectionAborted);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConsoleGroups.Shared(view, mayChange: false), Context.ConnectionAborted);
+        }
+    }
 
     private string ViewGroup(string view) =>
         ConsoleGroups.IsValidView(view)

@@ -28,6 +28,16 @@ public sealed class ConsolePush(IHubContext<ConsoleHub> hub, FragmentRenderer re
         await PushHtmlAsync(workspaceId, view, html, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends <paramref name="html"/> to everyone, in every workspace, looking at the shared <paramref name="view"/> (see
+    /// <see cref="ConsoleGroups.SharedViews"/>) who may change what it shows, or to those who may only read it.
+    /// </summary>
+    public Task PushSharedAsync(string view, bool mayChange, string html, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return hub.Clients.Group(ConsoleGroups.Shared(view, mayChange)).SendAsync(ConsoleHub.SwapMethod, html, cancellationToken);
+    }
+
     /// <summary>Shows <paramref name="message"/> (plain text, encoded here) as a toast to everyone in <paramref name="workspaceId"/>.</summary>
     public Task ToastAsync(string workspaceId, string message, CancellationToken cancellationToken = default) =>
         ToastAsync(workspaceId, new Toast(message), cancellationToken);

@@ -65,12 +65,7 @@ public static class ConsoleRooms
     /// <summary>Runtime plugins.</summary>
     public static readonly ConsoleRoom Plugins = new(
         "plugins", "Plugins", "/plugins", Policies.Administer, ConsoleSection.Administration, "g p",
-        "The connectors, rules, workflows and trackers the server runs.",
-        [
-            "Install, upgrade, disable and uninstall plugins while the server runs, without a restart.",
-            "Each plugin's settings as a form, with secrets kept encrypted.",
-            "Each plugin's health: a plugin that failed to load says why, and the rest go on.",
-        ]);
+        "The connectors, rules, workflows and trackers the server runs.", []);
 
     /// <summary>Connected social accounts.</summary>
     public static readonly ConsoleRoom Accounts = new(

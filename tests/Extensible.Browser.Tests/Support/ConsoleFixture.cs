@@ -1,4 +1,5 @@
 using Extensible.People;
+using Extensible.Plugins;
 using Extensible.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -13,6 +14,7 @@ public abstract class ConsoleFixture : IAsyncLifetime
     private ConsoleHost? _host;
     private Chromium? _browser;
     private string _connectionString = "";
+    private DirectoryInfo? _pluginsFolder;
 
     /// <summary>The host.</summary>
     public ConsoleHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
@@ -23,13 +25,18 @@ public abstract class ConsoleFixture : IAsyncLifetime
     /// <summary>The host's read model of people, to check what the pages stored.</summary>
     public PeopleDirectory Directory => Host.Services.GetRequiredService<PeopleDirectory>();
 
+    /// <summary>The host's plugin catalog, to check what the Plugins room did.</summary>
+    public IPluginCatalog Plugins => Host.Services.GetRequiredService<IPluginCatalog>();
+
     /// <summary>Extra command-line settings of the host.</summary>
     protected virtual string[] HostArguments => [];
 
     public async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync("browser");
-        var host = ConsoleHost.StartAsync(_connectionString, HostArguments);
+        // Plugins a test installs go to a folder of the class's own, never to the shared default.
+        _pluginsFolder = System.IO.Directory.CreateTempSubdirectory("extensible-plugins-");
+        var host = ConsoleHost.StartAsync(_connectionString, [$"--Extensible:PluginsDir={_pluginsFolder.FullName}", .. HostArguments]);
         var browser = Chromium.LaunchAsync();
         try
         {
@@ -55,6 +62,8 @@ public abstract class ConsoleFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        _pluginsFolder?.Delete(recursive: true);
     }
 
     /// <summary>A new tab on this class's host: a person of its own, or the one whose <paramref name="session"/> it gets.</summary>
