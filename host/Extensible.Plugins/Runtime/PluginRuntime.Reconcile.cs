@@ -105,10 +105,12 @@ internal sealed partial class PluginRuntime
 
         if (!row.Enabled)
         {
+            // Read before the unload, which marks a running plugin disabled itself: the change must still be announced.
+            var wasDisabled = entry.State == PluginState.Disabled && entry.Loaded is null;
             await UnloadAsync(entry);
-            if (entry.State != PluginState.Disabled)
+            entry.State = PluginState.Disabled;
+            if (!wasDisabled)
             {
-                entry.State = PluginState.Disabled;
                 PluginsLog.Disabled(_logger, entry.Id);
                 Raise(entry.Id, "disabled");
             }
