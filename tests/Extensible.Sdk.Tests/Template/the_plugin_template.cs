@@ -1,13 +1,23 @@
 using System.Text.RegularExpressions;
+using Extensible.Host;
+using Extensible.Plugins;
+using Extensible.Plugins.Calls;
+using Extensible.Plugins.Catalog;
+using Extensible.Sdk.Content;
+using Extensible.Sdk.Testing;
 using Extensible.Sdk.Testing.Manifests;
 using Extensible.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Extensible.Sdk.Tests.Template;
 
-public sealed partial class the_plugin_template
+public sealed partial class the_plugin_template(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]
-    public async Task creates_a_plugin_that_builds_passes_its_tests_and_publishes_an_installable_folder_without_the_sdk()
+    public async Task creates_a_plugin_that_builds_passes_its_tests_publishes_without_the_sdk_and_runs_when_dropped_into_a_running_host()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         var plugin = await PluginTemplate.CreateAsync("acme.shout-check", timeout.Token);
@@ -30,6 +40,61 @@ public sealed partial class the_plugin_template
         var zip = PluginTemplate.Zip(published, Path.Combine(plugin.Folder, "acme.shout-check.zip"));
         using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
         Assert.Contains(archive.Entries, e => e.FullName == PluginManifest.FileName);
+
+        await RunsWhenDroppedIntoARunningHostAsync(published, plugin.PluginId, timeout.Token);
+    }
+
+    // What an author does after publishing: copy the folder into a running host's plugins folder, no restart.
+    private async Task RunsWhenDroppedIntoARunningHostAsync(string published, string pluginId, CancellationToken cancellationToken)
+    {
+        var folders = Path.Combine(Path.GetTempPath(), "extensible-template-host", Guid.NewGuid().ToString("N"));
+        var (bundled, installed) = (Path.Combine(folders, "bundled"), Path.Combine(folders, "installed"));
+        Directory.CreateDirectory(bundled);
+        Directory.CreateDirectory(installed);
+        await using var host = await ExtensibleApp.BuildAsync(
+        [
+            "--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={database.ConnectionString}",
+            $"--Extensible:PluginsDir={installed}", $"--Extensible:Plugins:BundledPath={bundled}", "--Extensible:Plugins:WatchDebounce=00:00:00.500",
+            "--Extensible:Bootstrap:OwnerEmail=owner@example.com", "--Extensible:Bootstrap:OwnerPassword=correct horse battery",
+            $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
+        ], cancellationToken: cancellationToken);
+        await host.StartAsync(cancellationToken);
+        var catalog = host.Services.GetRequiredService<IPluginCatalog>();
+        Assert.Null(catalog.Find(pluginId));
+
+        CopyFolder(published, Path.Combine(installed, pluginId));
+
+        for (var i = 0; i < 300 && catalog.Find(pluginId)?.State != PluginState.Running; i++)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var running = catalog.Find(pluginId);
+        Assert.NotNull(running);
+        Assert.True(running.State == PluginState.Running, $"The dropped plugin is {running.State}: {running.FailureReason}");
+        Assert.Equal(PluginOrigin.Installed, running.Origin);
+        var rule = Assert.Single(host.Services.GetRequiredService<IPluginCapabilities>().ContentRules, r => r.PluginId == pluginId);
+        var verdict = await rule.CallAsync("evaluate", (r, ct) => r.EvaluateAsync(Samples.Draft("WHY IS NOBODY ANSWERING MY EMAILS"), ct), cancellationToken);
+        Assert.Equal(RuleOutcome.Warn, verdict.Outcome);
+
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", OwnerToken);
+        var listed = await client.GetStringAsync(new Uri("/api/v1/plugins", UriKind.Relative), cancellationToken);
+        Assert.Contains($"\"id\":\"{pluginId}\"", listed, StringComparison.Ordinal);
+        await host.StopAsync(cancellationToken);
+    }
+
+    private const string OwnerToken = "ext_template-test-owner-token-0123456789";
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]
