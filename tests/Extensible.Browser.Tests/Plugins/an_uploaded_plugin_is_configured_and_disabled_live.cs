@@ -81,6 +81,7 @@ public sealed class an_uploaded_plugin_is_configured_and_disabled_live(OwnedCons
         await Expect(watched.Locator(".badge-state")).ToHaveTextAsync("disabled");
         await Expect(admin.Page.Locator("#toasts .toast").Last).ToContainTextAsync("Greeter");
         Assert.Equal(PluginState.Disabled, console.Plugins.Find(GreeterPlugin.Id)!.State);
+        Assert.Null(console.Plugins.Find(GreeterPlugin.Id)!.UnloadProblem);
 
         owner.AssertNothingWentWrong();
         admin.AssertNothingWentWrong();
