@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Extensible.Browser.Tests.Support;
 using Extensible.People;
 using Extensible.Plugins.Catalog;
+using Extensible.Testing.Plugins;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

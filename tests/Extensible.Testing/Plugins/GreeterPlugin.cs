@@ -1,9 +1,7 @@
-using Extensible.Testing.Plugins;
+namespace Extensible.Testing.Plugins;
 
-namespace Extensible.Browser.Tests.Plugins;
-
-/// <summary>A small plugin with settings of several kinds and one content rule, compiled when a test needs it.</summary>
-internal static class GreeterPlugin
+/// <summary>A small plugin with settings of every kind (text, number, toggle, choice, secret) and one content rule, compiled when a test needs it.</summary>
+public static class GreeterPlugin
 {
     public const string Id = "test.greeter";
     public const string Name = "Greeter";
