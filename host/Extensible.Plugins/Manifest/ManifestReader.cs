@@ -72,7 +72,7 @@ public static partial class ManifestReader
         }
 
         var sdk = Required(document.Sdk, "sdk");
-        if (SdkVersion.Check(sdk, SdkVersion.Host) is { } mismatch)
+        if (SdkVersion.Check(sdk) is { } mismatch)
         {
             throw new PluginManifestException($"The plugin cannot run on this host: {mismatch}.");
         }

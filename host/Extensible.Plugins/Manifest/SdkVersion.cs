@@ -1,47 +1,30 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
+using Extensible.Sdk;
 
 namespace Extensible.Plugins.Manifest;
 
-/// <summary>The SDK version this host implements, and whether a plugin's SDK range fits it.</summary>
-public static partial class SdkVersion
+/// <summary>Whether a plugin's SDK range fits this host, by the SDK's own rule (<see cref="SdkInfo"/>), with the reason when not.</summary>
+public static class SdkVersion
 {
-    /// <summary>The host's SDK version (the Extensible.Sdk assembly's).</summary>
-    public static Version Host { get; } = typeof(Sdk.IPlugin).Assembly.GetName().Version ?? new Version(1, 0);
-
-    /// <summary>
-    /// Whether a range (<c>^1.0</c>, <c>1.0</c>, <c>~1.0</c>, <c>&gt;=1.0</c>, <c>1.x</c>) fits the host: same major and a minor no
-    /// higher than the host's. Returns the reason otherwise.
-    /// </summary>
-    public static string? Check(string range, Version host)
+    /// <summary>Checks a manifest's <c>sdk</c> range against the SDK this host carries.</summary>
+    /// <param name="range">The range (<c>^1.0</c>).</param>
+    /// <returns><see langword="null"/> when the plugin fits; otherwise why not, in words an operator can act on.</returns>
+    public static string? Check(string? range)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        var match = Range().Match(range ?? "");
-        if (!match.Success)
+        var host = SdkInfo.Version;
+        if (!SdkInfo.TryParseRange(range, out var needed))
         {
-            return $"the SDK range '{range}' is not understood: write it like ^{host.Major}.0";
+            return $"the SDK range '{range}' is not understood: write it like {SdkInfo.CurrentRange}";
         }
 
-        var major = int.Parse(match.Groups["major"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var minor = match.Groups["minor"].Success && match.Groups["minor"].Value != "x"
-            ? int.Parse(match.Groups["minor"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        if (major != host.Major)
+        if (needed.Major != host.Major)
         {
-            return $"it was built for SDK {major}.x and this host implements SDK {host.Major}.{host.Minor}: use a version of the plugin built for SDK {host.Major}.x";
+            return $"it was built for SDK {needed.Major}.x and this host implements SDK {Describe()}: use a version of the plugin built for SDK {host.Major}.x";
         }
 
-        if (minor > host.Minor)
-        {
-            return $"it needs SDK {major}.{minor} or later and this host implements SDK {host.Major}.{host.Minor}: upgrade Extensible";
-        }
-
-        return null;
+        return SdkInfo.IsCompatible(needed)
+            ? null
+            : $"it needs SDK {needed.Major}.{needed.Minor} or later and this host implements SDK {Describe()}: upgrade Extensible";
     }
 
-    [GeneratedRegex(@"^\s*(\^|~|>=)?\s*(?<major>\d{1,4})(\.(?<minor>\d{1,4}|x))?(\.(\d{1,6}|x))?\s*$")]
-    private static partial Regex Range();
-
-    internal static string Describe() => $"{Host.Major}.{Host.Minor}";
-
-    internal static AssemblyName SdkName => typeof(Sdk.IPlugin).Assembly.GetName();
+    internal static string Describe() => $"{SdkInfo.Version.Major}.{SdkInfo.Version.Minor}";
 }
