@@ -22,6 +22,11 @@ internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, I
         }
 
         var workspaces = await directory.WorkspacesOfAsync(userId);
+        if (http.HttpContext is { } context)
+        {
+            RequestWorkspaces.Remember(context, workspaces);
+        }
+
         var chosen = http.HttpContext?.Request.Cookies[WorkspaceCookie];
         var current = workspaces.FirstOrDefault(w => w.WorkspaceId.ToString() == chosen) ?? (workspaces.Count > 0 ? workspaces[0] : null);
         if (current is null)
