@@ -34,7 +34,7 @@ public static class AdminExtensions
             StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         }
 
-        services.AddRazorPages().ConfigureApplicationPartManager(AddConsolePart);
+        services.AddRazorPages().ConfigureApplicationPartManager(AddConsolePart).AddMvcOptions(o => o.Filters.Add<HandlerAuthorization>());
         services.AddSignalR();
         services.AddAntiforgery(o =>
         {

@@ -30,5 +30,7 @@ internal static class PeopleEventTypes
         .Register("member_two_factor_reset", PeopleJsonContext.Default.MemberTwoFactorReset)
         .Register("password_reset_link_created", PeopleJsonContext.Default.PasswordResetLinkCreated)
         .Register("password_reset_link_used", PeopleJsonContext.Default.PasswordResetLinkUsed)
-        .Register("member_signed_out_everywhere", PeopleJsonContext.Default.MemberSignedOutEverywhere);
+        .Register("member_signed_out_everywhere", PeopleJsonContext.Default.MemberSignedOutEverywhere)
+        .Register("server_operator_named", PeopleJsonContext.Default.ServerOperatorNamed)
+        .Register("server_operator_removed", PeopleJsonContext.Default.ServerOperatorRemoved);
 }

@@ -1,6 +1,7 @@
 using Extensible.EventStore;
 using Extensible.People.Passwords;
 using Extensible.People.ReadModel;
+using Extensible.People.Server;
 using Extensible.People.Sessions;
 using Extensible.People.TwoFactor;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class PeopleExtensions
         services.AddSingleton<PasswordService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<SetupToken>();
+        services.AddSingleton<ServerOperators>();
+        services.AddOptions<ServerAccessOptions>().BindConfiguration(ServerAccessOptions.Section);
         return services;
     }
 }

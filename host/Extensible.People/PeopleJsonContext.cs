@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Extensible.People.Passwords;
+using Extensible.People.Server;
 using Extensible.People.Sessions;
 using Extensible.People.Tokens;
 using Extensible.People.TwoFactor;
@@ -34,4 +35,6 @@ namespace Extensible.People;
 [JsonSerializable(typeof(PasswordResetLinkCreated))]
 [JsonSerializable(typeof(PasswordResetLinkUsed))]
 [JsonSerializable(typeof(MemberSignedOutEverywhere))]
+[JsonSerializable(typeof(ServerOperatorNamed))]
+[JsonSerializable(typeof(ServerOperatorRemoved))]
 internal sealed partial class PeopleJsonContext : JsonSerializerContext;

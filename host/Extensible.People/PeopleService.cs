@@ -142,9 +142,17 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         return secret;
     }
 
-    /// <summary>Withdraws an invitation.</summary>
-    public Task RevokeInvitationAsync(Guid workspaceId, Guid invitationId, string actor, CancellationToken cancellationToken = default) =>
-        store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new InvitationRevoked(workspaceId, invitationId)], Workspace(workspaceId, actor), cancellationToken);
+    /// <summary>Withdraws one of the workspace's pending invitations.</summary>
+    /// <exception cref="PeopleValidationException">The workspace has no such pending invitation (another workspace's is no exception).</exception>
+    public async Task RevokeInvitationAsync(Guid workspaceId, Guid invitationId, string actor, CancellationToken cancellationToken = default)
+    {
+        if (!(await directory.PendingInvitationsAsync(workspaceId, cancellationToken)).Any(i => i.Id == invitationId))
+        {
+            throw new PeopleValidationException("Invitation", "This workspace has no such pending invitation.");
+        }
+
+        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new InvitationRevoked(workspaceId, invitationId)], Workspace(workspaceId, actor), cancellationToken);
+    }
 
     /// <summary>
     /// Takes up an invitation: the invited email's account joins the workspace, created with the given name and
@@ -219,24 +227,47 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberRemoved(workspaceId, userId)], Workspace(workspaceId, actor), cancellationToken);
     }
 
-    /// <summary>Creates a personal API token scoped to a workspace and a role no higher than the person's; returns it, shown once.</summary>
-    public async Task<string> CreateApiTokenAsync(Guid workspaceId, Guid userId, string? name, Role role, Role ownRole, string actor, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    /// <summary>Creates a personal API token scoped to a workspace and a role whose capabilities the person's own role holds; returns it, shown once.</summary>
+    public Task<string> CreateApiTokenAsync(Guid workspaceId, Guid userId, string? name, Role role, Role ownRole, string actor, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
+        CreateApiTokenAsync(workspaceId, userId, name, role, ownRole, [], new HashSet<string>(), actor, expiresAt, cancellationToken);
+
+    /// <summary>
+    /// Creates a personal API token scoped to a workspace, a role and some server-wide capabilities; returns it, shown
+    /// once. Everything it carries must be held by its creator now: <paramref name="role"/>'s capabilities by
+    /// <paramref name="ownRole"/>, <paramref name="serverCapabilities"/> by <paramref name="heldCapabilities"/>.
+    /// </summary>
+    /// <exception cref="PeopleValidationException">A bad name, or more than the creator holds.</exception>
+    public async Task<string> CreateApiTokenAsync(Guid workspaceId, Guid userId, string? name, Role role, Role ownRole, IReadOnlyCollection<string> serverCapabilities,
+        IReadOnlySet<string> heldCapabilities, string actor, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         var clean = Input.Name(name, "Name", 80);
-        if (role > ownRole)
+        if (!Capabilities.Covers(ownRole, role))
         {
-            throw new PeopleValidationException("Role", "A token cannot have a higher role than yours.");
+            throw new PeopleValidationException("Role", $"Your role ({ownRole}) does not hold everything a {role} may do, so a token cannot either.");
+        }
+
+        if (serverCapabilities.FirstOrDefault(c => !Capabilities.Server.Contains(c)) is { } unknown)
+        {
+            throw new PeopleValidationException("ServerCapabilities", $"'{unknown}' is not a server capability: use {string.Join(" or ", Capabilities.Server)}.");
+        }
+
+        if (serverCapabilities.FirstOrDefault(c => !heldCapabilities.Contains(c)) is { } notHeld)
+        {
+            throw new PeopleValidationException("ServerCapabilities", $"You do not hold '{notHeld}', so a token of yours cannot either.");
         }
 
         var prefix = Secrets.New(6);
         var token = $"ext_{prefix}_{Secrets.New()}";
         await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
-            [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, clean, role, prefix, Secrets.Hash(token), expiresAt)],
+            [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, clean, role, prefix, Secrets.Hash(token), expiresAt) { ServerCapabilities = [.. serverCapabilities.Distinct()] }],
             Workspace(workspaceId, actor), cancellationToken);
         return token;
     }
 
-    /// <summary>Creates an owner token with a value chosen by the operator (unattended installs).</summary>
+    /// <summary>
+    /// Creates an owner token with a value chosen by the operator (unattended installs); it carries the server
+    /// operator's capabilities too. Its listed prefix is random, never part of the value.
+    /// </summary>
     public async Task CreateApiTokenWithValueAsync(Guid workspaceId, Guid userId, string token, string actor, CancellationToken cancellationToken)
     {
         if (token.Length < 24 || token.Any(char.IsWhiteSpace))
@@ -245,7 +276,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         }
 
         await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
-            [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, "bootstrap", Role.Owner, token[..Math.Min(8, token.Length)], Secrets.Hash(token), null)],
+            [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, "bootstrap", Role.Owner, Secrets.New(6), Secrets.Hash(token), null) { ServerCapabilities = Capabilities.Server }],
             Workspace(workspaceId, actor), cancellationToken);
     }
 
@@ -253,12 +284,28 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
     public Task RevokeApiTokenAsync(Guid workspaceId, Guid tokenId, string actor, CancellationToken cancellationToken = default) =>
         store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new ApiTokenRevoked(workspaceId, tokenId)], Workspace(workspaceId, actor), cancellationToken);
 
+    /// <summary>
+    /// Revokes another member's API token: as with their sign-in, only someone whose roles hold all of the token
+    /// owner's, here and in every workspace they share, may (only owners act on owners).
+    /// </summary>
+    /// <exception cref="PeopleValidationException">The actor may not act on the token's owner.</exception>
+    public async Task RevokeMemberApiTokenAsync(Guid workspaceId, TokenRecord token, Guid actorId, Role actorRole, string actor, CancellationToken cancellationToken = default)
+    {
+        // A token of someone no longer a member works no more; withdrawing it harms nobody.
+        if ((await directory.MembersAsync(workspaceId, cancellationToken)).Any(m => m.UserId == token.UserId))
+        {
+            await MemberGuard.EnsureMayManageAsync(directory, workspaceId, token.UserId, actorId, actorRole, cancellationToken);
+        }
+
+        await RevokeApiTokenAsync(workspaceId, token.Id, actor, cancellationToken);
+    }
+
     private static EventMetadata Workspace(Guid workspaceId, string actor) => new() { Tenant = workspaceId.ToString(), User = actor };
 
-    // Nobody hands out more than they hold; only owners make owners.
+    // Nobody hands out a capability they do not hold (so only owners make owners).
     private static void GuardGrant(Role role, Role granterRole)
     {
-        if (role > granterRole || (role == Role.Owner && granterRole != Role.Owner))
+        if (!Capabilities.Covers(granterRole, role))
         {
             throw new PeopleValidationException("Role", $"Your role cannot grant or change the {role} role.");
         }

@@ -32,7 +32,7 @@ public static partial class ConsoleGroups
     /// </summary>
     public static IReadOnlyDictionary<string, string> SharedViews { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [ConsoleRooms.Plugins.Slug] = Policies.Owner,
+        [ConsoleRooms.Plugins.Slug] = Policies.OperateServer,
     };
 
     /// <summary>

@@ -64,12 +64,12 @@ public static class ConsoleRooms
 
     /// <summary>Runtime plugins.</summary>
     public static readonly ConsoleRoom Plugins = new(
-        "plugins", "Plugins", "/plugins", Policies.Administer, ConsoleSection.Administration, "g p",
+        "plugins", "Plugins", "/plugins", Policies.ViewPlugins, ConsoleSection.Administration, "g p",
         "The connectors, rules, workflows and trackers the server runs.", []);
 
     /// <summary>Connected social accounts.</summary>
     public static readonly ConsoleRoom Accounts = new(
-        "accounts", "Accounts", "/accounts", Policies.Administer, ConsoleSection.Administration, "g o",
+        "accounts", "Accounts", "/accounts", Policies.ManageWorkspace, ConsoleSection.Administration, "g o",
         "The social accounts this workspace publishes to and listens on.",
         [
             "Connect a Facebook Page, Instagram, LinkedIn, Pinterest, X, TikTok, Threads, YouTube, Mastodon or Bluesky account through the network's own sign-in.",
@@ -78,20 +78,25 @@ public static class ConsoleRooms
 
     /// <summary>The workspace's members and invitations.</summary>
     public static readonly ConsoleRoom Members = new(
-        "members", "Members", "/members", Policies.Administer, ConsoleSection.Administration, "g m",
+        "members", "Members", "/members", Policies.ManagePeople, ConsoleSection.Administration, "g m",
         "Who works in this workspace, with which role; invitations.", []);
 
     /// <summary>The audit trail.</summary>
     public static readonly ConsoleRoom Audit = new(
-        "audit", "Audit", "/audit", Policies.Administer, ConsoleSection.Administration, "g u",
+        "audit", "Audit", "/audit", Policies.ManagePeople, ConsoleSection.Administration, "g u",
         "Who did what, and when.", []);
 
     /// <summary>The workspace's settings.</summary>
     public static readonly ConsoleRoom Settings = new(
-        "settings", "Settings", "/settings", Policies.Administer, ConsoleSection.Administration, "g s",
+        "settings", "Settings", "/settings", Policies.ManageWorkspace, ConsoleSection.Administration, "g s",
         "The workspace's name, time zone and defaults.", []);
+
+    /// <summary>The whole server: its operators and server-wide settings.</summary>
+    public static readonly ConsoleRoom Server = new(
+        "server", "Server", "/server", Policies.OperateServer, ConsoleSection.Administration, "g v",
+        "Who operates the server, and its server-wide settings.", []);
 
     /// <summary>All rooms, in navigation order.</summary>
     public static IReadOnlyList<ConsoleRoom> All { get; } =
-        [Dashboard, Compose, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings];
+        [Dashboard, Compose, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings, Server];
 }

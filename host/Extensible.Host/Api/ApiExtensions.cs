@@ -40,6 +40,7 @@ public static class ApiExtensions
         api.MapTokensApi();
         api.MapAuditApi();
         api.MapPluginsApi();
+        api.MapServerApi();
         return app;
     }
 

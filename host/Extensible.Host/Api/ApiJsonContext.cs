@@ -24,4 +24,6 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(PluginResponse))]
 [JsonSerializable(typeof(PluginSettingsResponse))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(IReadOnlyList<OperatorResponse>))]
+[JsonSerializable(typeof(NameOperatorRequest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -15,7 +15,7 @@ internal static class AuditApi
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", PageAsync).WithTags("Audit").RequireAuthorization(Policies.Administer)
+        api.MapGet("/audit", PageAsync).WithTags("Audit").RequireAuthorization(Policies.ManagePeople)
             .WithName("ListAuditEvents").WithSummary("The workspace's audit trail")
             .WithDescription("Every event of the current workspace, newest first, optionally of one type or by one person. Follow next for older events. Secrets' hashes are left out.");
         return api;

@@ -1,18 +1,23 @@
 using Extensible.People;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Extensible.Host.Api;
 
-/// <summary>Who may call an endpoint, in words, read from its metadata and the registered policies.</summary>
+/// <summary>Who may call an endpoint, in words, read from its metadata and the one declaration of policies (<see cref="Policies.Rules"/>).</summary>
 internal static class EndpointAccess
 {
     /// <summary>The policy names an endpoint requires (empty for a public one or one guarded by the fallback policy only).</summary>
     public static IReadOnlyList<string> Policies(IReadOnlyList<object> metadata) =>
         metadata.OfType<IAllowAnonymous>().Any() ? [] : [.. metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct()];
 
-    /// <summary>"public", or each policy with its roles: "member (Analyst, Moderator, Editor, Admin, Owner)".</summary>
-    public static async Task<string> DescribeAsync(IReadOnlyList<object> metadata, IAuthorizationPolicyProvider provider)
+    /// <summary>"public", or each policy with who satisfies it: "manage-people: … — capabilities: people.manage; roles holding them: Owner, Admin".</summary>
+    public static Task<string> DescribeAsync(IReadOnlyList<object> metadata, IAuthorizationPolicyProvider provider)
+    {
+        _ = provider;
+        return Task.FromResult(Describe(metadata));
+    }
+
+    private static string Describe(IReadOnlyList<object> metadata)
     {
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
@@ -28,10 +33,15 @@ internal static class EndpointAccess
         var parts = new List<string>();
         foreach (var name in names)
         {
-            var policy = await provider.GetPolicyAsync(name);
-            var roles = policy?.Requirements.OfType<ClaimsAuthorizationRequirement>()
-                .Where(r => r.ClaimType == ConsoleClaims.Role).SelectMany(r => r.AllowedValues ?? []).Reverse().ToList() ?? [];
-            parts.Add(roles.Count > 0 ? $"{name}: {string.Join(", ", roles)} in the current workspace" : $"{name}: any signed-in person");
+            if (!People.Policies.Rules.TryGetValue(name, out var rule))
+            {
+                parts.Add(name);
+                continue;
+            }
+
+            var roles = Enum.GetValues<Role>().Reverse().Where(role => People.Policies.Allows(name, Capabilities.Of(role))).ToList();
+            var holders = rule.AnyOf is null ? "" : $" — capabilities: {string.Join(" or ", rule.AnyOf)}{(roles.Count > 0 ? $"; roles holding them: {string.Join(", ", roles)}" : "; no workspace role holds them")}";
+            parts.Add($"{name}: {rule.Who}{holders}");
         }
 
         return string.Join("; ", parts);

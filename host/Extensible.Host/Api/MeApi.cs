@@ -11,7 +11,7 @@ internal static class MeApi
     {
         api.MapGet("/me", Me).WithTags("Me").RequireAuthorization(Policies.SignedIn)
             .WithName("GetMe").WithSummary("The caller")
-            .WithDescription("Who is calling, the workspace they act in, their role there and whether they came with an API token.");
+            .WithDescription("Who is calling, the workspace they act in, their role there, what they may do (capabilities) and whether they came with an API token.");
         return api;
     }
 
@@ -28,6 +28,7 @@ internal static class MeApi
             caller.FindFirstValue(ConsoleClaims.WorkspaceName),
             caller.FindFirstValue(ConsoleClaims.Role),
             tokenId is not null,
-            tokenId));
+            tokenId,
+            [.. caller.Capabilities().Order(StringComparer.Ordinal)]));
     }
 }

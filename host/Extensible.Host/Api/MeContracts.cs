@@ -9,4 +9,5 @@ namespace Extensible.Host.Api;
 /// <param name="Role">The role in the current workspace: Owner, Admin, Editor, Moderator or Analyst.</param>
 /// <param name="ViaToken">Whether the call came with an API token rather than a session cookie.</param>
 /// <param name="TokenId">The API token's id, when <paramref name="ViaToken"/>.</param>
-public sealed record MeResponse(Guid UserId, string Email, string Name, Guid? WorkspaceId, string? WorkspaceName, string? Role, bool ViaToken, Guid? TokenId);
+/// <param name="Capabilities">What the caller may do now: their role's capabilities and any server-wide ones (a token's: what both it and its person hold).</param>
+public sealed record MeResponse(Guid UserId, string Email, string Name, Guid? WorkspaceId, string? WorkspaceName, string? Role, bool ViaToken, Guid? TokenId, IReadOnlyList<string> Capabilities);

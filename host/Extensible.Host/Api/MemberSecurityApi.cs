@@ -15,7 +15,7 @@ internal static class MemberSecurityApi
     public static RouteGroupBuilder MapMemberSecurityApi(this RouteGroupBuilder api)
     {
         var member = api.MapGroup("/workspaces/{id:guid}/members/{userId:guid}").WithTags("Members")
-            .RequireAuthorization(Policies.Administer).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+            .RequireAuthorization(Policies.ManagePeople).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         member.MapPost("/password-reset", CreateResetLinkAsync)
             .WithName("CreatePasswordResetLink").WithSummary("Make a password reset link for a member")
             .WithDescription("A one-time link, valid 24 hours, with which the member sets a new password (ending all their sessions). Returned this once; only its hash is stored.");

@@ -13,14 +13,14 @@ internal static class MembersApi
         workspace.MapGet("/members", ListAsync).RequireAuthorization(Policies.Member)
             .WithName("ListMembers").WithSummary("The workspace's members")
             .WithDescription("Everyone in the workspace with their role. {id} must be the workspace the caller acts in, else 404.");
-        workspace.MapPost("/invitations", InviteAsync).RequireAuthorization(Policies.Administer)
+        workspace.MapPost("/invitations", InviteAsync).RequireAuthorization(Policies.ManagePeople)
             .WithName("InviteMember").WithSummary("Invite someone")
             .WithDescription("Makes an invitation link valid for 7 days, returned this once. Nobody invites above their own role; only owners invite owners. "
                 + "When a mail server is configured the link is also mailed to the address: `mailed` says whether it was, `mailProblem` why not. A failed mail never undoes the invitation.");
-        workspace.MapPut("/members/{userId:guid}/role", ChangeRoleAsync).RequireAuthorization(Policies.Administer)
+        workspace.MapPut("/members/{userId:guid}/role", ChangeRoleAsync).RequireAuthorization(Policies.ManagePeople)
             .WithName("ChangeMemberRole").WithSummary("Change a member's role")
             .WithDescription("Nobody grants or changes a role above their own; only owners make or unmake owners; a workspace keeps at least one owner.");
-        workspace.MapDelete("/members/{userId:guid}", RemoveAsync).RequireAuthorization(Policies.Administer)
+        workspace.MapDelete("/members/{userId:guid}", RemoveAsync).RequireAuthorization(Policies.ManagePeople)
             .WithName("RemoveMember").WithSummary("Remove a member")
             .WithDescription("Nobody removes someone of a higher role; a workspace keeps at least one owner.");
         return api;

@@ -25,28 +25,28 @@ internal static class PluginsApi
     public static RouteGroupBuilder MapPluginsApi(this RouteGroupBuilder api)
     {
         var plugins = api.MapGroup("/plugins").WithTags("Plugins");
-        api.MapGet("/plugins", List).WithTags("Plugins").RequireAuthorization(Policies.Administer)
+        api.MapGet("/plugins", List).WithTags("Plugins").RequireAuthorization(Policies.ViewPlugins)
             .WithName("ListPlugins").WithSummary("Every plugin")
             .WithDescription("Bundled and installed plugins with their state (running, disabled, failed and why), capabilities and call statistics on the answering node.");
-        plugins.MapGet("/{id}", Get).RequireAuthorization(Policies.Administer).ProducesProblem(StatusCodes.Status404NotFound)
+        plugins.MapGet("/{id}", Get).RequireAuthorization(Policies.ViewPlugins).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetPlugin").WithSummary("One plugin");
-        api.MapPost("/plugins", InstallAsync).WithTags("Plugins").RequireAuthorization(Policies.Owner)
+        api.MapPost("/plugins", InstallAsync).WithTags("Plugins").RequireAuthorization(Policies.OperateServer)
             .WithMetadata(new ArchiveSizeLimit(MaxArchiveBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("InstallPlugin").WithSummary("Install or upgrade a plugin")
             .WithDescription("Send the published plugin folder zipped, as an application/zip body or as the file of a multipart form (at most 32 MB). An installed plugin with the same id is upgraded; bundled plugins cannot be replaced (409).");
-        plugins.MapPost("/{id}/enable", EnableAsync).RequireAuthorization(Policies.Owner).ProducesProblem(StatusCodes.Status404NotFound)
+        plugins.MapPost("/{id}/enable", EnableAsync).RequireAuthorization(Policies.OperateServer).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("EnablePlugin").WithSummary("Enable a plugin").WithDescription("Loads it on every node; a plugin that failed is tried again.");
-        plugins.MapPost("/{id}/disable", DisableAsync).RequireAuthorization(Policies.Owner).ProducesProblem(StatusCodes.Status404NotFound)
+        plugins.MapPost("/{id}/disable", DisableAsync).RequireAuthorization(Policies.OperateServer).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DisablePlugin").WithSummary("Disable a plugin").WithDescription("Unloads it on every node.");
-        plugins.MapDelete("/{id}", UninstallAsync).RequireAuthorization(Policies.Owner)
+        plugins.MapDelete("/{id}", UninstallAsync).RequireAuthorization(Policies.OperateServer)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("UninstallPlugin").WithSummary("Uninstall a plugin").WithDescription("Unloads it and removes its folder. Bundled plugins can only be disabled (409).");
-        plugins.MapGet("/{id}/settings", GetSettings).RequireAuthorization(Policies.Administer)
+        plugins.MapGet("/{id}/settings", GetSettings).RequireAuthorization(Policies.OperateServer)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("GetPluginSettings").WithSummary("A plugin's settings").WithDescription("Field by field with current values; secrets only say whether they are set. 409 when the plugin is not running.");
-        plugins.MapPut("/{id}/settings", SaveSettingsAsync).RequireAuthorization(Policies.Owner)
+        plugins.MapPut("/{id}/settings", SaveSettingsAsync).RequireAuthorization(Policies.OperateServer)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SavePluginSettings").WithSummary("Save a plugin's settings")
             .WithDescription("A JSON object of setting name to value. Settings left out keep their value; a secret sent empty or null keeps its stored value. Invalid values save nothing: 400 with messages per field.");

@@ -11,9 +11,9 @@ internal static class WorkspacesApi
         api.MapGet("/workspaces", ListAsync).WithTags("Workspaces").RequireAuthorization(Policies.SignedIn)
             .WithName("ListWorkspaces").WithSummary("The caller's workspaces")
             .WithDescription("The workspaces the caller belongs to, with their role in each. An API token is bound to one workspace and sees only that one.");
-        api.MapPost("/workspaces", CreateAsync).WithTags("Workspaces").RequireAuthorization(Policies.Owner)
+        api.MapPost("/workspaces", CreateAsync).WithTags("Workspaces").RequireAuthorization(Policies.CreateWorkspace)
             .WithName("CreateWorkspace").WithSummary("Create a workspace")
-            .WithDescription("Creates a workspace owned by the caller. Only an owner of the current workspace may (workspaces are owners' business, and a token of a lower role must not create any).");
+            .WithDescription("Creates a workspace owned by the caller. Only server operators may, and owners of a workspace when the server allows it (Extensible:Server:OwnersMayCreateWorkspaces); a token needs the workspaces.create server capability.");
         return api;
     }
 

@@ -1,13 +1,18 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Extensible.People;
+using Extensible.People.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Extensible.Host.Security;
 
-/// <summary>Authenticates <c>Authorization: Bearer ext_…</c> personal API tokens; the token fixes workspace and role.</summary>
-internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PeopleDirectory directory)
+/// <summary>
+/// Authenticates <c>Authorization: Bearer ext_…</c> personal API tokens; the token fixes the workspace, and what it may
+/// do is what both it and its person hold at the time of the request.
+/// </summary>
+internal sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PeopleDirectory directory, IOptionsMonitor<ServerAccessOptions> server)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -32,6 +37,8 @@ internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authenticati
             return AuthenticateResult.Fail("Unknown, revoked or expired API token.");
         }
 
+        // What the token was given, as far as its person still holds it: checked on every request, not only at creation.
+        var held = Capabilities.OfServer(identity.PersonIsOperator, server.CurrentValue.OwnersMayCreateWorkspaces, identity.Role);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ConsoleClaims.UserId, identity.UserId.ToString()),
@@ -39,8 +46,8 @@ internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authenticati
             new Claim(ConsoleClaims.Email, identity.Email),
             new Claim(ConsoleClaims.WorkspaceId, identity.WorkspaceId.ToString()),
             new Claim(ConsoleClaims.WorkspaceName, identity.WorkspaceName),
-            new Claim(ConsoleClaims.Role, identity.Role.ToString()),
             new Claim("ext:token", identity.TokenId.ToString()),
+            .. AccessClaims.For(identity.Role, identity.ServerCapabilities.Where(held.Contains)),
         ], SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

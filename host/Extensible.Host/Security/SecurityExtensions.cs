@@ -52,14 +52,20 @@ public static class SecurityExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddTransient<IClaimsTransformation, WorkspaceClaimsTransformation>();
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Member, p => p.RequireClaim(ConsoleClaims.Role, Roles(Role.Analyst, Role.Moderator, Role.Editor, Role.Admin, Role.Owner)))
-            .AddPolicy(Policies.Compose, p => p.RequireClaim(ConsoleClaims.Role, Roles(Role.Editor, Role.Admin, Role.Owner)))
-            .AddPolicy(Policies.Moderate, p => p.RequireClaim(ConsoleClaims.Role, Roles(Role.Moderator, Role.Admin, Role.Owner)))
-            .AddPolicy(Policies.Administer, p => p.RequireClaim(ConsoleClaims.Role, Roles(Role.Admin, Role.Owner)))
-            .AddPolicy(Policies.Owner, p => p.RequireClaim(ConsoleClaims.Role, Roles(Role.Owner)));
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Every policy from the one declaration of who may do what.
+        foreach (var (name, rule) in Policies.Rules)
+        {
+            authorization.AddPolicy(name, p =>
+            {
+                p.RequireAuthenticatedUser();
+                if (rule.AnyOf is { } anyOf)
+                {
+                    p.RequireClaim(ConsoleClaims.Capability, anyOf);
+                }
+            });
+        }
 
         services.AddRateLimiter(o =>
         {
@@ -89,8 +95,6 @@ public static class SecurityExtensions
         app.UseRateLimiter();
         return app;
     }
-
-    private static string[] Roles(params Role[] roles) => [.. roles.Select(r => r.ToString())];
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {

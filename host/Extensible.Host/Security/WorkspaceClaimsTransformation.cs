@@ -1,15 +1,18 @@
 using System.Security.Claims;
 using Extensible.People;
+using Extensible.People.Server;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Extensible.Host.Security;
 
 /// <summary>
-/// Adds the current workspace and the role in it to a signed-in person's claims on every request, from the read
-/// model: a role change or removal applies at the next request. The workspace is the one chosen in the switcher
+/// Adds the current workspace, the role in it and every capability held (the role's and the server's) to a signed-in
+/// person's claims on every request, from the read model: a role change, removal or operator change applies at the
+/// next request. The workspace is the one chosen in the switcher
 /// (a cookie), else the first the person belongs to.
 /// </summary>
-internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, IHttpContextAccessor http) : IClaimsTransformation
+internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, IHttpContextAccessor http, IOptionsMonitor<ServerAccessOptions> server) : IClaimsTransformation
 {
     public const string WorkspaceCookie = "ext-workspace";
 
@@ -29,18 +32,19 @@ internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, I
 
         var chosen = http.HttpContext?.Request.Cookies[WorkspaceCookie];
         var current = workspaces.FirstOrDefault(w => w.WorkspaceId.ToString() == chosen) ?? (workspaces.Count > 0 ? workspaces[0] : null);
-        if (current is null)
+        var serverCapabilities = Capabilities.OfServer(await directory.IsOperatorAsync(userId), server.CurrentValue.OwnersMayCreateWorkspaces, current?.Role);
+        var clone = principal.Clone();
+        var identity = (ClaimsIdentity)clone.Identity!;
+        if (current is not null)
         {
-            return principal;
+            identity.AddClaims(
+            [
+                new Claim(ConsoleClaims.WorkspaceId, current.WorkspaceId.ToString()),
+                new Claim(ConsoleClaims.WorkspaceName, current.WorkspaceName),
+            ]);
         }
 
-        var clone = principal.Clone();
-        ((ClaimsIdentity)clone.Identity!).AddClaims(
-        [
-            new Claim(ConsoleClaims.WorkspaceId, current.WorkspaceId.ToString()),
-            new Claim(ConsoleClaims.WorkspaceName, current.WorkspaceName),
-            new Claim(ConsoleClaims.Role, current.Role.ToString()),
-        ]);
+        identity.AddClaims(AccessClaims.For(current?.Role, serverCapabilities));
         return clone;
     }
 }

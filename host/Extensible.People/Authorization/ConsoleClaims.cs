@@ -1,8 +1,8 @@
 namespace Extensible.People;
 
 /// <summary>
-/// Claims of a signed-in person. The user's id, name and email come from sign-in; the current workspace and
-/// the role in it are added on every request from the read model, so a role change applies at once.
+/// Claims of a signed-in person. The user's id, name and email come from sign-in; the current workspace, the role
+/// in it and the capabilities held are added on every request from the read model, so a role change applies at once.
 /// </summary>
 public static class ConsoleClaims
 {
@@ -24,6 +24,9 @@ public static class ConsoleClaims
     /// <summary>The current workspace's name.</summary>
     public const string WorkspaceName = "ext:workspace_name";
 
-    /// <summary>The role in the current workspace (a <see cref="Role"/> name).</summary>
+    /// <summary>The role in the current workspace (a <see cref="Role"/> name); for a token, what the token may do of it.</summary>
     public const string Role = "ext:role";
+
+    /// <summary>One claim per capability held (<see cref="Capabilities"/>), in the workspace and on the server.</summary>
+    public const string Capability = "ext:cap";
 }

@@ -4,14 +4,14 @@ namespace Extensible.People;
 internal static class MemberGuard
 {
     /// <summary>
-    /// An owner or admin acts on another member's sign-in only if they hold at least that member's role in every
+    /// An owner or admin acts on another member's sign-in only if their role holds all of that member's role's capabilities in every
     /// workspace the member belongs to (only owners act on owners): otherwise an admin here could take over an
     /// account that owns another workspace.
     /// </summary>
     /// <returns>The member.</returns>
     public static async Task<MemberRecord> EnsureMayManageAsync(PeopleDirectory directory, Guid workspaceId, Guid memberId, Guid actorId, Role actorRole, CancellationToken cancellationToken)
     {
-        if (actorRole < Role.Admin)
+        if (!Capabilities.Of(actorRole).Contains(Capabilities.ManagePeople))
         {
             throw new PeopleValidationException("Role", "Only owners and admins manage other people's sign-in.");
         }
@@ -27,7 +27,7 @@ internal static class MemberGuard
         mine[workspaceId] = actorRole;
         foreach (var theirs in await directory.WorkspacesOfAsync(memberId, cancellationToken))
         {
-            if (!mine.TryGetValue(theirs.WorkspaceId, out var role) || theirs.Role > role || (theirs.Role == Role.Owner && role != Role.Owner))
+            if (!mine.TryGetValue(theirs.WorkspaceId, out var role) || !Capabilities.Covers(role, theirs.Role))
             {
                 throw new PeopleValidationException("Role", $"{member.DisplayName} holds a higher role than yours (here or in another workspace): ask someone who outranks them.");
             }

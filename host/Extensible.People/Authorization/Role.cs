@@ -1,20 +1,23 @@
 namespace Extensible.People;
 
-/// <summary>What a person may do in one workspace.</summary>
+/// <summary>
+/// A person's role in one workspace: a named set of <see cref="Capabilities"/>, not a rank. Moderator and Editor
+/// are different rights; compare roles with <see cref="Capabilities.Covers"/>, never by their numbers.
+/// </summary>
 public enum Role
 {
-    /// <summary>Read-only reports.</summary>
+    /// <summary>Reads: dashboard, calendar, analytics.</summary>
     Analyst = 1,
 
-    /// <summary>Works the inbox.</summary>
+    /// <summary>Reads and works the inbox.</summary>
     Moderator = 2,
 
-    /// <summary>Composes and schedules.</summary>
+    /// <summary>Reads, composes and schedules.</summary>
     Editor = 3,
 
-    /// <summary>Everything but the workspace's ownership.</summary>
+    /// <summary>Everything in the workspace but its ownership.</summary>
     Admin = 4,
 
-    /// <summary>Everything.</summary>
+    /// <summary>Everything in the workspace.</summary>
     Owner = 5,
 }

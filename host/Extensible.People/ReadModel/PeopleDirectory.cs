@@ -5,6 +5,9 @@ namespace Extensible.People;
 /// <summary>Answers questions about people, workspaces and tokens from the read model (index lookups only).</summary>
 public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore store)
 {
+    // The first owner operates the server until an operator change says otherwise.
+    private const string IsOperator = "coalesce(operator, is_owner)";
+
     /// <summary>Whether anyone has an account yet (first run asks for the owner until someone does).</summary>
     public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
     {
@@ -19,6 +22,28 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
     /// <summary>A user by email, ignoring case.</summary>
     public Task<UserRecord?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         FindUserWhereAsync("lower(email) = lower($1)", email, cancellationToken);
+
+    /// <summary>The server's operators, by name. The person who set Extensible up is one until an operator removes them.</summary>
+    public async Task<IReadOnlyList<OperatorRecord>> OperatorsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand($"select id, email, display_name from people_users where {IsOperator} order by display_name, id");
+        var list = new List<OperatorRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new OperatorRecord(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Whether the person operates the server.</summary>
+    public async Task<bool> IsOperatorAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand($"select exists (select 1 from people_users where id = $1 and {IsOperator})");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     /// <summary>The workspaces a user belongs to, by name.</summary>
     public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -67,7 +92,7 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
     public async Task<IReadOnlyList<TokenRecord>> TokensAsync(Guid workspaceId, Guid? userId = null, CancellationToken cancellationToken = default)
     {
         await using var command = db.CreateCommand(
-            "select id, workspace_id, user_id, name, role, prefix, created, expires_at, revoked from people_tokens where workspace_id = $1 and ($2::uuid is null or user_id = $2) order by created desc");
+            "select id, workspace_id, user_id, name, role, prefix, created, expires_at, revoked, server_capabilities from people_tokens where workspace_id = $1 and ($2::uuid is null or user_id = $2) order by created desc");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         var list = new List<TokenRecord>();
@@ -75,7 +100,10 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(new TokenRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), Enum.Parse<Role>(reader.GetString(4)),
-                reader.GetString(5), Utc(reader.GetDateTime(6)), reader.IsDBNull(7) ? null : Utc(reader.GetDateTime(7)), reader.GetBoolean(8)));
+                reader.GetString(5), Utc(reader.GetDateTime(6)), reader.IsDBNull(7) ? null : Utc(reader.GetDateTime(7)), reader.GetBoolean(8))
+            {
+                ServerCapabilities = reader.IsDBNull(9) ? [] : reader.GetFieldValue<string[]>(9),
+            });
         }
 
         return list;
@@ -86,7 +114,7 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
     {
         await using var command = db.CreateCommand(
             """
-            select t.id, u.id, u.email, u.display_name, w.id, w.name, t.role, m.role
+            select t.id, u.id, u.email, u.display_name, w.id, w.name, t.role, m.role, t.server_capabilities, coalesce(u.operator, u.is_owner)
               from people_tokens t
               join people_users u on u.id = t.user_id
               join people_workspaces w on w.id = t.workspace_id
@@ -100,9 +128,13 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
             return null;
         }
 
-        // A token never outranks its person's current role.
-        var role = (Role)Math.Min((int)Enum.Parse<Role>(reader.GetString(6)), (int)Enum.Parse<Role>(reader.GetString(7)));
-        return new TokenIdentity(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5), role);
+        // A token does only what both it and its person's current role allow.
+        var role = Capabilities.Meet(Enum.Parse<Role>(reader.GetString(6)), Enum.Parse<Role>(reader.GetString(7)));
+        return new TokenIdentity(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5), role)
+        {
+            ServerCapabilities = reader.IsDBNull(8) ? [] : reader.GetFieldValue<string[]>(8),
+            PersonIsOperator = reader.GetBoolean(9),
+        };
     }
 
     /// <summary>
@@ -209,7 +241,7 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
 
     private async Task<UserRecord?> FindUserWhereAsync(string where, object value, CancellationToken cancellationToken)
     {
-        await using var command = db.CreateCommand($"select id, email, display_name, is_owner, failed_logins, locked_until, password_hash, two_factor_key, two_factor_last_step from people_users where {where}");
+        await using var command = db.CreateCommand($"select id, email, display_name, is_owner, failed_logins, locked_until, password_hash, two_factor_key, two_factor_last_step, {IsOperator} from people_users where {where}");
         command.Parameters.Add(new NpgsqlParameter { Value = value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
@@ -218,6 +250,7 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
                 PasswordHash = reader.GetString(6),
                 TwoFactorKey = reader.IsDBNull(7) ? null : reader.GetString(7),
                 TwoFactorLastStep = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                IsOperator = reader.GetBoolean(9),
             }
             : null;
     }

@@ -1,5 +1,6 @@
 using Extensible.EventStore;
 using Extensible.People.Passwords;
+using Extensible.People.Server;
 using Extensible.People.Sessions;
 using Extensible.People.Tokens;
 using Extensible.People.TwoFactor;
@@ -54,6 +55,8 @@ internal sealed class PeopleProjection : IProjection
             create table if not exists people_password_resets (
                 id uuid primary key, workspace_id uuid not null, user_id uuid not null, secret_hash text not null unique,
                 expires_at timestamptz not null, used boolean not null default false, created timestamptz not null);
+            alter table people_users add column if not exists operator boolean;
+            alter table people_tokens add column if not exists server_capabilities text[];
             """, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -104,8 +107,10 @@ internal sealed class PeopleProjection : IProjection
         InvitationRevoked r => Sql("update people_invitations set revoked = true where id = $1", r.InvitationId),
         MemberRoleChanged c => Sql("update people_members set role = $3 where workspace_id = $1 and user_id = $2", c.WorkspaceId, c.UserId, c.To.ToString()),
         MemberRemoved m => Sql("delete from people_members where workspace_id = $1 and user_id = $2", m.WorkspaceId, m.UserId),
-        ApiTokenCreated t => Sql("insert into people_tokens (id, workspace_id, user_id, name, role, prefix, secret_hash, expires_at, created) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            t.TokenId, t.WorkspaceId, t.UserId, t.Name, t.Role.ToString(), t.Prefix, t.SecretHash, (object?)t.ExpiresAt ?? DBNull.Value, e.Timestamp),
+        ApiTokenCreated t => Sql("insert into people_tokens (id, workspace_id, user_id, name, role, prefix, secret_hash, expires_at, created, server_capabilities) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            t.TokenId, t.WorkspaceId, t.UserId, t.Name, t.Role.ToString(), t.Prefix, t.SecretHash, (object?)t.ExpiresAt ?? DBNull.Value, e.Timestamp, (t.ServerCapabilities ?? []).ToArray()),
+        ServerOperatorNamed o => Sql("update people_users set operator = true where id = $1", o.UserId),
+        ServerOperatorRemoved o => Sql("update people_users set operator = false where id = $1", o.UserId),
         ApiTokenRevoked r => Sql("update people_tokens set revoked = true where id = $1", r.TokenId),
         TwoFactorEnabled t =>
         [

@@ -3,6 +3,9 @@ namespace Extensible.People;
 /// <summary>A person's account as the console shows it.</summary>
 public sealed record UserRecord(Guid Id, string Email, string DisplayName, bool IsOwner, int FailedLogins, DateTimeOffset? LockedUntil)
 {
+    /// <summary>Whether the person operates the server (plugins, server settings, other operators).</summary>
+    public bool IsOperator { get; init; }
+
     internal string PasswordHash { get; init; } = "";
 
     /// <summary>Whether signing in asks for a two-factor code after the password.</summary>
@@ -23,10 +26,27 @@ public sealed record MemberRecord(Guid UserId, string Email, string DisplayName,
 public sealed record InvitationRecord(Guid Id, Guid WorkspaceId, string WorkspaceName, string Email, Role Role, DateTimeOffset ExpiresAt, bool Accepted, bool Revoked);
 
 /// <summary>A personal API token (never its secret).</summary>
-public sealed record TokenRecord(Guid Id, Guid WorkspaceId, Guid UserId, string Name, Role Role, string Prefix, DateTimeOffset Created, DateTimeOffset? ExpiresAt, bool Revoked);
+public sealed record TokenRecord(Guid Id, Guid WorkspaceId, Guid UserId, string Name, Role Role, string Prefix, DateTimeOffset Created, DateTimeOffset? ExpiresAt, bool Revoked)
+{
+    /// <summary>The server-wide capabilities the token was given (it uses them only while its person holds them).</summary>
+    public IReadOnlyList<string> ServerCapabilities { get; init; } = [];
+}
 
-/// <summary>Who an API token speaks for.</summary>
-public sealed record TokenIdentity(Guid TokenId, Guid UserId, string Email, string DisplayName, Guid WorkspaceId, string WorkspaceName, Role Role);
+/// <summary>
+/// Who an API token speaks for, and what it may do now: <paramref name="Role"/> is what both the token's role and its
+/// person's current role allow; <paramref name="ServerCapabilities"/> those the token was given that its person still holds.
+/// </summary>
+public sealed record TokenIdentity(Guid TokenId, Guid UserId, string Email, string DisplayName, Guid WorkspaceId, string WorkspaceName, Role Role)
+{
+    /// <summary>The server-wide capabilities the token carries that its person still holds.</summary>
+    public IReadOnlyList<string> ServerCapabilities { get; init; } = [];
+
+    /// <summary>Whether the token's person operates the server.</summary>
+    public bool PersonIsOperator { get; init; }
+}
+
+/// <summary>A server operator.</summary>
+public sealed record OperatorRecord(Guid Id, string Email, string DisplayName);
 
 /// <summary>One line of the audit trail.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset Timestamp, string Type, string StreamId, string? User, string Data);

@@ -86,9 +86,10 @@ public sealed class ApiHost : IAsyncLifetime
     }
 
     /// <summary>Another API token of <paramref name="person"/> in the test workspace; its id and value.</summary>
-    public async Task<(Guid Id, string Token)> NewTokenAsync(Person person, Guid? workspaceId = null)
+    public async Task<(Guid Id, string Token)> NewTokenAsync(Person person, Guid? workspaceId = null, IReadOnlyList<string>? serverCapabilities = null)
     {
-        var token = await People.CreateApiTokenAsync(workspaceId ?? WorkspaceId, person.UserId, "tests", person.Role, person.Role, person.Email);
+        var held = serverCapabilities?.ToHashSet() ?? [];
+        var token = await People.CreateApiTokenAsync(workspaceId ?? WorkspaceId, person.UserId, "tests", person.Role, person.Role, serverCapabilities ?? [], held, person.Email);
         return ((await Directory.AuthenticateTokenAsync(token))!.TokenId, token);
     }
 

@@ -20,7 +20,7 @@ public sealed partial class api_reference_page(ApiHost api) : IClassFixture<ApiH
             Assert.Contains($"<code>{operation}</code>", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("administer: Owner, Admin in the current workspace", html, StringComparison.Ordinal);
+        Assert.Contains("capabilities: people.manage; roles holding them: Owner, Admin", html, StringComparison.Ordinal);
         Assert.Contains("id=\"shape-CreateTokenRequest\"", html, StringComparison.Ordinal);
         Assert.Contains("<code>expiresAt</code>", html, StringComparison.Ordinal);
     }

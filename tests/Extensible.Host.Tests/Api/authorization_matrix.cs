@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Extensible.Admin.Shell;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -12,38 +14,23 @@ namespace Extensible.Host.Tests.Api;
 
 /// <summary>
 /// Every endpoint the host maps — read from its routing table, so new endpoints and pages are covered the day they
-/// are added — called anonymously and by each role, with an API token and with a session cookie. What each caller
-/// may do comes from the endpoint's own metadata (<c>[AllowAnonymous]</c>, the policies it names) and the role sets
-/// below; a refusal is 401/403 or, for pages, a redirect to the sign-in or access-denied page.
+/// are added — and every page handler (a console form's action), called anonymously and by each role (and by a server
+/// operator), with an API token and with a session cookie. What each caller may do is derived from the one declaration
+/// of who may do what: the policies an endpoint or handler names (<c>[AllowAnonymous]</c>, <c>[Authorize(Policy)]</c>),
+/// <see cref="Policies.Rules"/> and each role's <see cref="Capabilities"/>; a refusal is 401/403 or, for pages, a
+/// redirect to the sign-in or access-denied page. What the declaration itself says is pinned in words by
+/// <see cref="who_may_do_what_is_declared_once"/>.
 /// </summary>
 public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) : IClassFixture<ApiHost>
 {
     private static readonly Role[] AllRoles = [Role.Owner, Role.Admin, Role.Editor, Role.Moderator, Role.Analyst];
 
-    // Written out here rather than read from SecurityExtensions, so that widening a policy there fails this test.
-    private static readonly Dictionary<string, Role[]> PolicyRoles = new()
-    {
-        [Policies.SignedIn] = AllRoles,
-        [Policies.Member] = AllRoles,
-        [Policies.Compose] = [Role.Owner, Role.Admin, Role.Editor],
-        [Policies.Moderate] = [Role.Owner, Role.Admin, Role.Moderator],
-        [Policies.Administer] = [Role.Owner, Role.Admin],
-        [Policies.Owner] = [Role.Owner],
-    };
-
     private readonly Dictionary<Caller, Credential> _credentials = [];
 
     [Fact]
-    public async Task every_endpoint_allows_exactly_the_roles_its_metadata_names()
+    public async Task every_endpoint_allows_exactly_the_callers_its_declaration_names()
     {
-        var callers = new List<Caller> { new(null, ViaCookie: false) };
-        foreach (var role in AllRoles)
-        {
-            var person = role == Role.Owner ? api.Owner : await api.AddMemberAsync(role);
-            callers.Add(new Caller(person, ViaCookie: false));
-            callers.Add(new Caller(person, ViaCookie: true));
-        }
-
+        var callers = await CallersAsync();
         var endpoints = EndpointsToCall();
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/v1/me");
         using var client = api.Client();
@@ -73,22 +60,8 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
 
                 using var response = await client.SendAsync(await RequestAsync(method, path, caller));
                 calls++;
-                var status = (int)response.StatusCode;
-                outcomes.Add(status);
-                var refused = status is 401 or 403 || (!expectation.Public && IsRedirectToSignIn(response));
-                var allowed = expectation.Allows(caller);
-                if (allowed && refused)
-                {
-                    failures.Add($"{name} ({path}) refused {caller} with {status} {response.Headers.Location}, but its metadata allows them.");
-                }
-                else if (!allowed && !refused)
-                {
-                    failures.Add($"UNEXPECTED ALLOW: {name} ({path}) answered {caller} with {status}, but its metadata allows only {expectation}.");
-                }
-                else if (status == 500)
-                {
-                    failures.Add($"{name} ({path}) failed with 500 for {caller}.");
-                }
+                outcomes.Add((int)response.StatusCode);
+                Judge(name, path, caller, expectation, response, failures);
             }
 
             output.WriteLine($"{name,-70} {expectation,-50} {string.Join(' ', outcomes)}");
@@ -98,6 +71,114 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         Assert.True(calls >= 11 * callers.Count, $"Only {calls} calls were made.");
     }
 
+    [Fact]
+    public async Task every_page_handler_allows_exactly_the_callers_its_declaration_names()
+    {
+        var callers = (await CallersAsync()).Where(c => c.Person is null || c.ViaCookie).ToList();
+        using var client = api.Client();
+        var failures = new List<string>();
+        var handlers = 0;
+        foreach (var endpoint in EndpointsToCall().Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null))
+        {
+            var page = endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>()!;
+            foreach (var handler in page.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
+            {
+                handlers++;
+                var expectation = Expectation.Of(endpoint, HandlerAuthorization.PoliciesOf(handler.MethodInfo));
+                var name = $"POST {endpoint.RoutePattern.RawText}?handler={handler.Name}";
+                if (expectation.Problem is { } problem)
+                {
+                    failures.Add($"{name}: {problem}");
+                    continue;
+                }
+
+                var outcomes = new List<int>();
+                foreach (var caller in callers)
+                {
+                    var path = await PathAsync(endpoint.RoutePattern, caller);
+                    if (path is null)
+                    {
+                        failures.Add($"{name}: the matrix does not know what to put in its route parameters; teach PathAsync.");
+                        break;
+                    }
+
+                    var target = handler.Name is null ? path : $"{path}?handler={handler.Name}";
+                    using var response = await client.SendAsync(await FormPostAsync(target, caller));
+                    outcomes.Add((int)response.StatusCode);
+                    Judge(name, target, caller, expectation, response, failures);
+                }
+
+                output.WriteLine($"{name,-70} {expectation,-50} {string.Join(' ', outcomes)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} handler calls went wrong:\n{string.Join('\n', failures)}");
+        Assert.True(handlers >= 20, $"Only {handlers} page handlers were found.");
+    }
+
+    [Fact]
+    public void who_may_do_what_is_declared_once()
+    {
+        // The declaration in words: widening a policy or a role fails here, and the matrix above follows it everywhere.
+        var table = Policies.Rules.Keys.Order(StringComparer.Ordinal).Select(policy =>
+            $"{policy}: {string.Join(", ", AllRoles.Where(r => Policies.Allows(policy, Capabilities.Of(r))))}"
+            + $" | operator only: {!AllRoles.Any(r => Policies.Allows(policy, Capabilities.Of(r))) && Policies.Allows(policy, Capabilities.Server.ToHashSet())}");
+        Assert.Equal(
+        [
+            "compose: Owner, Admin, Editor | operator only: False",
+            "create-workspace:  | operator only: True",
+            "manage-people: Owner, Admin | operator only: False",
+            "manage-workspace: Owner, Admin | operator only: False",
+            "member: Owner, Admin, Editor, Moderator, Analyst | operator only: False",
+            "moderate: Owner, Admin, Moderator | operator only: False",
+            "operate-server:  | operator only: True",
+            "signed-in: Owner, Admin, Editor, Moderator, Analyst | operator only: False",
+            "view-plugins: Owner, Admin | operator only: False",
+        ], table);
+        // Roles are sets, not a ladder: Editor and Moderator hold different rights, and neither covers the other.
+        Assert.False(Capabilities.Covers(Role.Editor, Role.Moderator));
+        Assert.False(Capabilities.Covers(Role.Moderator, Role.Editor));
+        Assert.Equal(Role.Analyst, Capabilities.Meet(Role.Editor, Role.Moderator));
+    }
+
+    // Anonymous; the operator who set the server up (an Owner); an Owner who is no operator; each other role — each by token and by cookie.
+    private async Task<List<Caller>> CallersAsync()
+    {
+        var callers = new List<Caller> { new(null, ViaCookie: false) };
+        foreach (var (person, isOperator) in new List<(Person, bool)> { (api.Owner, true), (await api.AddMemberAsync(Role.Owner), false) }
+            .Concat(await Task.WhenAll(AllRoles.Where(r => r != Role.Owner).Select(async r => (await api.AddMemberAsync(r), false)))))
+        {
+            callers.Add(new Caller(person, ViaCookie: false, isOperator));
+            callers.Add(new Caller(person, ViaCookie: true, isOperator));
+        }
+
+        return callers;
+    }
+
+    private static void Judge(string name, string path, Caller caller, Expectation expectation, HttpResponseMessage response, List<string> failures)
+    {
+        var status = (int)response.StatusCode;
+        var refused = status is 401 or 403 || (!expectation.Public && IsRedirectToSignIn(response));
+        var allowed = expectation.Allows(caller);
+        if (allowed && refused)
+        {
+            failures.Add($"{name} ({path}) refused {caller} with {status} {response.Headers.Location}, but its declaration allows them.");
+        }
+        else if (!allowed && !refused)
+        {
+            failures.Add($"UNEXPECTED ALLOW: {name} ({path}) answered {caller} with {status}, but its declaration allows only {expectation}.");
+        }
+        else if (status == 500)
+        {
+            failures.Add($"{name} ({path}) failed with 500 for {caller}.");
+        }
+        else if (status == 400 && caller.ViaCookie && path.Contains("handler=", StringComparison.Ordinal) && allowed)
+        {
+            // Antiforgery refusals are 400s: the matrix must send valid tokens, or it judges nothing.
+            failures.Add($"{name} ({path}) answered {caller} with 400: check the matrix's antiforgery token.");
+        }
+    }
+
     private List<RouteEndpoint> EndpointsToCall() =>
     [
         .. api.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -105,9 +186,11 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
             .DistinctBy(e => (e.RoutePattern.RawText, string.Join(',', e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))),
     ];
 
+    // A challenge sends to sign-in with a ReturnUrl; signing out sends there without one, and is no refusal.
     private static bool IsRedirectToSignIn(HttpResponseMessage response) =>
         (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location
-        && new Uri(new Uri("http://host"), location).AbsolutePath is "/account/login" or "/account/denied";
+        && new Uri(new Uri("http://host"), location) is var target
+        && (target.AbsolutePath == "/account/denied" || (target.AbsolutePath == "/account/login" && target.Query.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase)));
 
     private async Task<HttpRequestMessage> RequestAsync(string method, string path, Caller caller)
     {
@@ -154,12 +237,49 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         }
         else
         {
-            var (id, token) = await api.NewTokenAsync(person);
+            var (id, token) = await api.NewTokenAsync(person, serverCapabilities: caller.IsOperator ? Capabilities.Server : []);
             fresh = new Credential(id, token);
         }
 
         _credentials[caller] = fresh;
         return fresh;
+    }
+
+    // An empty form with the caller's antiforgery token (valid for any page of theirs: tokens are per person, not per page).
+    private async Task<HttpRequestMessage> FormPostAsync(string path, Caller caller)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
+        var fields = new Dictionary<string, string>();
+        if (caller.Person is not null)
+        {
+            var credential = await CredentialAsync(caller);
+            var (token, cookie) = await AntiforgeryAsync(credential);
+            fields["__RequestVerificationToken"] = token;
+            request.Headers.Add("Cookie", $"{credential.Secret}; {cookie}");
+        }
+
+        request.Content = new FormUrlEncodedContent(fields);
+        return request;
+    }
+
+    private readonly Dictionary<Guid, (string Token, string Cookie)> _antiforgery = [];
+
+    private async Task<(string Token, string Cookie)> AntiforgeryAsync(Credential credential)
+    {
+        if (_antiforgery.TryGetValue(credential.Id, out var known))
+        {
+            return known;
+        }
+
+        using var client = api.Client(cookie: credential.Secret);
+        using var response = await client.GetAsync(new Uri("/account/security", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal))
+            : null;
+        Assert.True(token.Length > 0 && cookie is not null, $"No antiforgery token on /account/security ({(int)response.StatusCode}).");
+        return _antiforgery[credential.Id] = (token, cookie!);
     }
 
     // Real values for route parameters, by the word before them: a call that is allowed reaches real data.
@@ -208,6 +328,8 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("workspaces", _) => api.WorkspaceId.ToString(),
         // Someone the caller may remove or change: a fresh analyst each time.
         ("members", _) => (await api.AddMemberAsync(Role.Analyst)).UserId.ToString(),
+        // Someone who operates nothing: allowed callers get 400 and nothing is changed.
+        ("operators", _) => (await api.AddMemberAsync(Role.Analyst)).UserId.ToString(),
         // Another token of the caller's own (the owner's for anonymous callers), so revoking it harms nothing.
         ("tokens", _) => (await api.NewTokenAsync(caller.Person ?? api.Owner)).Id.ToString(),
         // Another session of the caller's own (the owner's for anonymous callers), so ending it harms nothing.
@@ -224,30 +346,35 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
 
     private sealed record Credential(Guid Id, string Secret);
 
-    private sealed record Caller(Person? Person, bool ViaCookie)
+    private sealed record Caller(Person? Person, bool ViaCookie, bool IsOperator = false)
     {
         public string Scheme => ViaCookie ? "Cookies" : "ApiToken";
 
-        public override string ToString() => Person is null ? "anonymous" : $"{Person.Role} ({(ViaCookie ? "session cookie" : "API token")})";
+        // What the person holds: their role's capabilities, and the server's when they operate it (tokens are made with all of them).
+        public IReadOnlySet<string> Capabilities =>
+            Person is null ? new HashSet<string>()
+            : Extensible.People.Capabilities.Of(Person.Role).Concat(IsOperator ? Extensible.People.Capabilities.Server : []).ToHashSet(StringComparer.Ordinal);
+
+        public override string ToString() => Person is null ? "anonymous" : $"{(IsOperator ? "Operator+" : "")}{Person.Role} ({(ViaCookie ? "session cookie" : "API token")})";
     }
 
-    /// <summary>Who an endpoint's metadata lets in.</summary>
-    private sealed record Expectation(bool Public, IReadOnlySet<Role> Roles, IReadOnlySet<string> Schemes, string? Problem)
+    /// <summary>Who an endpoint's (or handler's) declaration lets in.</summary>
+    private sealed record Expectation(bool Public, IReadOnlyList<string> Policies, IReadOnlySet<string> Schemes, string? Problem)
     {
         // API tokens authenticate the API only; the console's pages and hub take the session cookie.
         public bool ApiOnly { get; init; }
 
-        public static Expectation Of(RouteEndpoint endpoint)
+        public static Expectation Of(RouteEndpoint endpoint, IReadOnlyList<string>? handlerPolicies = null)
         {
             var metadata = endpoint.Metadata;
             if (metadata.GetMetadata<IAllowAnonymous>() is not null)
             {
-                return new Expectation(true, AllRoles.ToHashSet(), new HashSet<string>(), null);
+                return new Expectation(true, [], new HashSet<string>(), null);
             }
 
             if (metadata.GetOrderedMetadata<AuthorizationPolicy>().Count > 0 || metadata.GetOrderedMetadata<IAuthorizationRequirementData>().Count > 0)
             {
-                return Unjudgeable("it carries an inline policy; name it in Policies (and in this matrix) instead.");
+                return Unjudgeable("it carries an inline policy; declare it in Policies.Rules and name it instead.");
             }
 
             var authorize = metadata.GetOrderedMetadata<IAuthorizeData>();
@@ -256,28 +383,23 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
                 return Unjudgeable("[Authorize(Roles = …)] checks ASP.NET roles, which Extensible does not use; name a policy.");
             }
 
-            var roles = AllRoles.ToHashSet();
-            foreach (var policy in authorize.Select(a => a.Policy).OfType<string>())
+            var policies = authorize.Select(a => a.Policy).OfType<string>().Concat(handlerPolicies ?? []).Distinct().ToList();
+            if (policies.FirstOrDefault(p => !Extensible.People.Policies.Rules.ContainsKey(p)) is { } unknown)
             {
-                if (!PolicyRoles.TryGetValue(policy, out var allowed))
-                {
-                    return Unjudgeable($"the policy '{policy}' is unknown to this matrix; add its roles to PolicyRoles.");
-                }
-
-                roles.IntersectWith(allowed);
+                return Unjudgeable($"the policy '{unknown}' is not declared in Policies.Rules.");
             }
 
             var schemes = authorize.SelectMany(a => (a.AuthenticationSchemes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet();
-            return new Expectation(false, roles, schemes, null) { ApiOnly = !endpoint.RoutePattern.RawText!.TrimStart('/').StartsWith("api", StringComparison.Ordinal) };
+            return new Expectation(false, policies, schemes, null) { ApiOnly = !endpoint.RoutePattern.RawText!.TrimStart('/').StartsWith("api", StringComparison.Ordinal) };
         }
 
         public bool Allows(Caller caller) =>
-            Public || (caller.Person is not null && Roles.Contains(caller.Person.Role)
+            Public || (caller.Person is not null && Policies.All(p => Extensible.People.Policies.Allows(p, caller.Capabilities))
                 && !(ApiOnly && !caller.ViaCookie)
                 && (Schemes.Count == 0 || Schemes.Contains("Extensible") || Schemes.Contains(caller.Scheme)));
 
-        public override string ToString() => Public ? "everyone" : $"{string.Join(", ", Roles)}{(Schemes.Count > 0 ? $" via {string.Join(", ", Schemes)}" : "")}";
+        public override string ToString() => Public ? "everyone" : $"{(Policies.Count == 0 ? "signed in" : string.Join(" + ", Policies))}{(Schemes.Count > 0 ? $" via {string.Join(", ", Schemes)}" : "")}";
 
-        private static Expectation Unjudgeable(string problem) => new(false, new HashSet<Role>(), new HashSet<string>(), problem);
+        private static Expectation Unjudgeable(string problem) => new(false, [], new HashSet<string>(), problem);
     }
 }

@@ -15,13 +15,16 @@ public sealed class TokensModel(PeopleDirectory directory, PeopleService people)
 
     public Role OwnRole => User.Role();
 
+    /// <summary>The server-wide capabilities the signed-in person holds and may give a token.</summary>
+    public IReadOnlyList<string> ServerCapabilities => [.. Capabilities.Server.Where(User.Capabilities().Contains)];
+
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, Role role, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateAsync(string? name, Role role, string[]? serverCapabilities, CancellationToken cancellationToken)
     {
         try
         {
-            NewToken = await people.CreateApiTokenAsync(User.WorkspaceId(), User.UserId(), name, role, User.Role(), User.Actor(), cancellationToken: cancellationToken);
+            NewToken = await people.CreateApiTokenAsync(User.WorkspaceId(), User.UserId(), name, role, User.Role(), serverCapabilities ?? [], User.Capabilities(), User.Actor(), cancellationToken: cancellationToken);
         }
         catch (PeopleValidationException e)
         {

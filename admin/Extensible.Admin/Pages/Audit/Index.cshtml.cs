@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Extensible.Admin.Pages.Audit;
 
 /// <summary>The workspace's events, filterable, paged by keyset (never by offset).</summary>
-[Authorize(Policy = Policies.Administer)]
+[Authorize(Policy = Policies.ManagePeople)]
 public sealed class IndexModel(PeopleDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Extensible.Admin.Pages.Members;
 
 /// <summary>The workspace's people: invite by link, change roles, remove.</summary>
-[Authorize(Policy = Policies.Administer)]
+[Authorize(Policy = Policies.ManagePeople)]
 public sealed class IndexModel(PeopleDirectory directory, PeopleService people, InvitationMail invitationMail) : PageModel
 {
     public string WorkspaceName => User.FindFirst(ConsoleClaims.WorkspaceName)?.Value ?? "";

@@ -12,7 +12,7 @@ namespace Extensible.Admin.Pages.Members;
 /// What owners and admins do to a member's sign-in from the People page: a password reset link (shown once), signing
 /// them out everywhere, turning their two-factor sign-in off. Nobody acts on someone who outranks them.
 /// </summary>
-[Authorize(Policy = Policies.Administer)]
+[Authorize(Policy = Policies.ManagePeople)]
 public sealed class SecurityModel(PeopleDirectory directory, PasswordService passwords, SessionService sessions, TwoFactorService twoFactor) : PageModel
 {
     public MemberRecord? Member { get; private set; }

@@ -10,10 +10,11 @@ namespace Extensible.Admin.Pages.Plugins;
 
 /// <summary>
 /// One plugin's settings, as a form generated from its settings class. The runtime validates and saves; invalid values
-/// save nothing and come back with a message beside each field. Owners save; Admins read.
+/// save nothing and come back with a message beside each field. Only server operators read and save them (settings
+/// configure code that runs with the server's rights).
 /// </summary>
-[Authorize(Policy = Policies.Administer)]
-public sealed class SettingsModel(IPluginCatalog catalog, IPluginAdministration administration, IAuthorizationService authorization)
+[Authorize(Policy = Policies.OperateServer)]
+public sealed class SettingsModel(IPluginCatalog catalog, IPluginAdministration administration)
     : RoomPageModel(ConsoleRooms.Plugins)
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoErrors = new Dictionary<string, IReadOnlyList<string>>();
@@ -30,7 +31,7 @@ public sealed class SettingsModel(IPluginCatalog catalog, IPluginAdministration 
     /// <summary>Messages about the settings as a whole.</summary>
     public IReadOnlyList<string> FormErrors { get; private set; } = [];
 
-    /// <summary>Whether the viewer may save (Owners).</summary>
+    /// <summary>Whether the viewer may save (server operators).</summary>
     public bool MayChange { get; private set; }
 
     /// <summary>Whether this answer follows a successful save.</summary>
@@ -44,7 +45,7 @@ public sealed class SettingsModel(IPluginCatalog catalog, IPluginAdministration 
             return NotFound();
         }
 
-        MayChange = await MayChangeAsync();
+        MayChange = User.May(Policies.OperateServer);
         Show(plugin, posted: null, NoErrors);
         return Page();
     }
@@ -52,11 +53,6 @@ public sealed class SettingsModel(IPluginCatalog catalog, IPluginAdministration 
     /// <summary>Saves the posted values; invalid ones save nothing and are shown back with their messages.</summary>
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (!await MayChangeAsync())
-        {
-            return Forbid();
-        }
-
         if (catalog.Find(id) is not { } plugin)
         {
             return NotFound();
@@ -120,5 +116,4 @@ public sealed class SettingsModel(IPluginCatalog catalog, IPluginAdministration 
         }
     }
 
-    private async Task<bool> MayChangeAsync() => (await authorization.AuthorizeAsync(User, Policies.Owner)).Succeeded;
 }

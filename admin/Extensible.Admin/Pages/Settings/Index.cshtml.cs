@@ -9,12 +9,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Extensible.Admin.Pages.Settings;
 
 /// <summary>The workspace's own settings, and new workspaces.</summary>
-[Authorize(Policy = Policies.Administer)]
+[Authorize(Policy = Policies.ManageWorkspace)]
 public sealed class IndexModel(PeopleService people, IConsoleMail mail) : PageModel
 {
     public string WorkspaceName { get; private set; } = "";
 
     public bool Saved { get; private set; }
+
+    /// <summary>Whether the viewer may create workspaces (server operators; owners when the server allows it).</summary>
+    public bool MayCreateWorkspace => User.May(Policies.CreateWorkspace);
 
     /// <summary>Whether a mail server is configured, so a test mail can be sent.</summary>
     public bool MailConfigured => mail.IsConfigured;
@@ -53,6 +56,7 @@ public sealed class IndexModel(PeopleService people, IConsoleMail mail) : PageMo
         return Page();
     }
 
+    [Authorize(Policy = Policies.CreateWorkspace)]
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken cancellationToken)
     {
         WorkspaceName = User.FindFirst(ConsoleClaims.WorkspaceName)?.Value ?? "";
