@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Extensible.Plugins.Tests.Api;
 
 /// <summary>
-/// <c>/api/v1/plugins</c>: list, install (zip body and multipart), enable, disable, settings and uninstall as the owner;
-/// 401 without a token, 403 for an admin changing things, 404 for unknown ids, 400 for bad archives and settings, 409 for
+/// <c>/api/v1/plugins</c>: list, install (zip body and multipart), enable, disable, settings and uninstall as the server
+/// operator (the first owner); 401 without a token, 403 for an admin changing things or reading settings, 404 for unknown ids, 400 for bad archives and settings, 409 for
 /// bundled plugins.
 /// </summary>
 public sealed class the_plugins_api(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
@@ -98,7 +98,9 @@ public sealed class the_plugins_api(TestDatabase database) : IClassFixture<TestD
         Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Level", out _));
         using var saved = await owner.PutAsync(new Uri("/api/v1/plugins/acme.api/settings", UriKind.Relative), Json("""{ "Level": 4, "ApiKey": "sk-secret" }"""));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var settings = await admin.GetStringAsync(new Uri("/api/v1/plugins/acme.api/settings", UriKind.Relative));
+        // Settings configure code that runs with the server's rights: a workspace admin does not even read them.
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(new Uri("/api/v1/plugins/acme.api/settings", UriKind.Relative))).StatusCode);
+        var settings = await owner.GetStringAsync(new Uri("/api/v1/plugins/acme.api/settings", UriKind.Relative));
         Assert.DoesNotContain("sk-secret", settings, StringComparison.Ordinal);
         var fields = JsonDocument.Parse(settings).RootElement.GetProperty("fields");
         Assert.Equal("4", fields[0].GetProperty("value").GetString());
