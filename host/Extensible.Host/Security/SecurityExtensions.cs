@@ -68,13 +68,14 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>Authentication, rate limits, the first-run gate and authorization, in that order.</summary>
+    /// <summary>Authentication, rate limits, the API's cross-site check for session cookies, the first-run gate and authorization, in that order.</summary>
     public static WebApplication UseExtensibleSecurity(this WebApplication app)
     {
         app.UseMiddleware<ApiRefusal>();
         app.UseAuthentication();
         // Before authorization, so calls it refuses (a made-up token) count too; after authentication, which names the caller.
         app.UseRateLimiter();
+        app.UseMiddleware<ApiCookieRequests>();
         app.UseMiddleware<FirstRunGate>();
         app.UseAuthorization();
         return app;
