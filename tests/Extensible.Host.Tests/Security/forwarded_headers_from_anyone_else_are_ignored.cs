@@ -13,6 +13,7 @@ public sealed class forwarded_headers_from_anyone_else_are_ignored
     [InlineData("no proxies configured")]
     [InlineData("another proxy", "--Extensible:KnownProxies=10.9.8.7")]
     [InlineData("another network", "--Extensible:KnownNetworks=10.0.0.0/8")]
+    [InlineData("the framework's own switch (ASPNETCORE_FORWARDEDHEADERS_ENABLED) on", "--FORWARDEDHEADERS_ENABLED=true")]
     public async Task a_spoofed_client_address_or_scheme_is_not_believed(string setup, params string[] settings)
     {
         var host = new ProxiedHost(settings);
