@@ -77,13 +77,17 @@ public sealed partial class ProxiedHost : IAsyncLifetime
         return await Host.Services.GetRequiredService<PeopleService>().CreateApiTokenAsync(workspace, owner.Id, "proxy tests", Role.Owner, Role.Owner, OwnerEmail);
     }
 
-    /// <summary>Signs the owner in through the sign-in page, as <paramref name="client"/> using <paramref name="scheme"/>; the answer's <c>Set-Cookie</c> for the session.</summary>
-    public async Task<string> SignInAsync(string client, string scheme)
+    /// <summary>
+    /// Signs the owner in through the sign-in page, as <paramref name="client"/> using <paramref name="scheme"/>; the
+    /// <c>Set-Cookie</c> headers of the session and of the page's antiforgery cookie.
+    /// </summary>
+    public async Task<(string Session, string Antiforgery)> SignInAsync(string client, string scheme)
     {
         using var http = Client();
         using var page = await http.SendAsync(Forwarded(HttpMethod.Get, "/account/login", client, scheme));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        var setAntiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        var antiforgery = setAntiforgery.Split(';')[0];
         var token = WebUtility.HtmlDecode(FormToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
 
         using var post = Forwarded(HttpMethod.Post, "/account/login", client, scheme);
@@ -91,7 +95,7 @@ public sealed partial class ProxiedHost : IAsyncLifetime
         post.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = OwnerEmail, ["Password"] = Password, ["__RequestVerificationToken"] = token });
         using var signedIn = await http.SendAsync(post);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ext-session=", StringComparison.Ordinal));
+        return (signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ext-session=", StringComparison.Ordinal)), setAntiforgery);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

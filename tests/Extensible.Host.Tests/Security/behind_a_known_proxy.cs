@@ -6,13 +6,15 @@ namespace Extensible.Host.Tests.Security;
 public sealed class behind_a_known_proxy(ProxiedHost host) : IClassFixture<ProxiedHost>
 {
     [Fact]
-    public async Task the_session_cookie_is_secure_when_the_client_used_https()
+    public async Task the_session_and_antiforgery_cookies_are_secure_when_the_client_used_https()
     {
         var overHttps = await host.SignInAsync("203.0.113.10", "https");
         var overHttp = await host.SignInAsync("203.0.113.11", "http");
 
-        Assert.Contains("; secure", overHttps, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("; secure", overHttp, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", overHttps.Session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", overHttps.Antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("; secure", overHttp.Session, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("; secure", overHttp.Antiforgery, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

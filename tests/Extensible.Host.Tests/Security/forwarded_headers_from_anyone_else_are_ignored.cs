@@ -45,7 +45,7 @@ public sealed class forwarded_headers_from_anyone_else_are_ignored
         await host.InitializeAsync();
         try
         {
-            var cookie = await host.SignInAsync("203.0.113.70", "https");
+            var (cookie, _) = await host.SignInAsync("203.0.113.70", "https");
             using var client = host.Client();
             using var https = await client.SendAsync(ProxiedHost.Forwarded(HttpMethod.Get, "/healthz", "203.0.113.70", "https", "social.example.org"));
 
