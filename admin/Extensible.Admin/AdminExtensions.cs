@@ -39,6 +39,8 @@ public static class AdminExtensions
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;
+            // Secure over HTTPS (as forwarded headers from a known proxy report it), like the session cookie.
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             // SecurityHeaders sends X-Frame-Options: DENY; antiforgery would otherwise answer SAMEORIGIN first.
             o.SuppressXFrameOptionsHeader = true;
         });

@@ -21,6 +21,7 @@ public static class ExtensibleApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddExtensibleOptions();
+        builder.AddExtensibleTransport();
         await builder.AddExtensibleDatabaseAsync(cancellationToken);
         builder.AddExtensibleEventStore();
         builder.AddExtensiblePlugins();
@@ -32,6 +33,7 @@ public static class ExtensibleApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseExtensibleTransport();
         app.UseExtensibleAdmin();
         app.UseExtensibleSecurity();
         app.MapHealthEndpoints();

@@ -1,9 +1,7 @@
-using System.Threading.RateLimiting;
 using Extensible.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Extensible.Host.Security;
 
@@ -67,16 +65,7 @@ public static class SecurityExtensions
             });
         }
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(ApiLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.Headers.Authorization.ToString() is { Length: > 0 } token ? token : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddExtensibleRateLimits();
 
         services.AddSingleton<PostgresKeyRepository>();
         services.AddDataProtection().SetApplicationName("Extensible");
@@ -85,14 +74,16 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>Authentication, the first-run gate, authorization and rate limits, in that order.</summary>
+    /// <summary>Authentication, rate limits, the API's cross-site check for session cookies, the first-run gate and authorization, in that order.</summary>
     public static WebApplication UseExtensibleSecurity(this WebApplication app)
     {
         app.UseMiddleware<ApiRefusal>();
         app.UseAuthentication();
+        // Before authorization, so calls it refuses (a made-up token) count too; after authentication, which names the caller.
+        app.UseRateLimiter();
+        app.UseMiddleware<ApiCookieRequests>();
         app.UseMiddleware<FirstRunGate>();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 

@@ -74,6 +74,22 @@ public sealed class ApiHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// A client that calls as the console does for <paramref name="email"/>: with a session cookie, the console's
+    /// antiforgery token (taken from one of its pages) and the server's own <c>Origin</c>, which the API asks of
+    /// session callers before it changes anything.
+    /// </summary>
+    public async Task<HttpClient> ConsoleClientAsync(string email)
+    {
+        var session = await SessionCookieAsync(email);
+        var client = Client();
+        var token = await ConsoleToken.FetchAsync(client, session);
+        client.DefaultRequestHeaders.Add("Cookie", $"{session}; {token.Cookie}");
+        client.DefaultRequestHeaders.Add(Extensible.Admin.AdminExtensions.AntiforgeryHeader, token.RequestToken);
+        client.DefaultRequestHeaders.Add("Origin", Host.Address.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
+
     /// <summary>Invites someone with <paramref name="role"/>, lets them accept, and gives them a token of that role.</summary>
     public async Task<Person> AddMemberAsync(Role role, Guid? workspaceId = null, string? name = null)
     {

@@ -26,6 +26,7 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
     private static readonly Role[] AllRoles = [Role.Owner, Role.Admin, Role.Editor, Role.Moderator, Role.Analyst];
 
     private readonly Dictionary<Caller, Credential> _credentials = [];
+    private readonly Dictionary<Guid, ConsoleToken> _consoleTokens = [];
 
     [Fact]
     public async Task every_endpoint_allows_exactly_the_callers_its_declaration_names()
@@ -179,6 +180,62 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         }
     }
 
+    [Fact]
+    public async Task session_callers_change_nothing_through_the_api_without_the_consoles_token_and_origin()
+    {
+        var owner = new Caller(api.Owner, ViaCookie: true);
+        var anonymous = new Caller(null, ViaCookie: false);
+        var own = api.Host.Address;
+        var endpoints = EndpointsToCall()
+            .Select(e => (Endpoint: e, Method: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is [var first, ..] ? first : HttpMethods.Get))
+            .Where(e => IsUnsafeApiCall(e.Method, "/" + e.Endpoint.RoutePattern.RawText!.TrimStart('/')))
+            .ToList();
+        Assert.Contains(endpoints, e => e.Method == "POST");
+        Assert.Contains(endpoints, e => e.Method == "DELETE");
+        using var client = api.Client();
+        var failures = new List<string>();
+        foreach (var (endpoint, method) in endpoints)
+        {
+            var path = await PathAsync(endpoint.RoutePattern, owner) ?? throw new InvalidOperationException($"No path for {endpoint.RoutePattern.RawText}.");
+            var session = await CredentialAsync(owner);
+            var token = await ConsoleTokenAsync(api.Owner, session);
+            // Requests as the matrix sends them, then with the session cookie and part of what the console adds.
+            var calls = new (string What, HttpRequestMessage Request)[]
+            {
+                ("neither token nor origin", With(await RequestAsync(method, path, anonymous), ("Cookie", session.Secret))),
+                ("the token, from another origin", token.Sign(await RequestAsync(method, path, anonymous), session.Secret, new Uri("http://localhost:9999"))),
+                ("its own origin, no token", With(await RequestAsync(method, path, anonymous), ("Cookie", session.Secret), ("Origin", own.GetLeftPart(UriPartial.Authority)))),
+                ("the token, no origin", With(await RequestAsync(method, path, anonymous), ("Cookie", $"{session.Secret}; {token.Cookie}"), (Extensible.Admin.AdminExtensions.AntiforgeryHeader, token.RequestToken))),
+            };
+            foreach (var (what, request) in calls)
+            {
+                var before = await api.EventCountAsync();
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.Forbidden || !body.Contains("Cross-site request refused", StringComparison.Ordinal))
+                {
+                    failures.Add($"{method} {path} with {what} answered {(int)response.StatusCode}: {body}");
+                }
+                else if (await api.EventCountAsync() != before)
+                {
+                    failures.Add($"{method} {path} with {what} was refused, but stored events.");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static HttpRequestMessage With(HttpRequestMessage request, params (string Name, string Value)[] headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return request;
+    }
+
     private List<RouteEndpoint> EndpointsToCall() =>
     [
         .. api.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -207,7 +264,12 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         }
 
         var credential = await CredentialAsync(caller);
-        if (caller.ViaCookie)
+        if (caller.ViaCookie && IsUnsafeApiCall(method, path))
+        {
+            // Session callers change things through the API only as the console does: its antiforgery token, its own origin.
+            (await ConsoleTokenAsync(caller.Person, credential)).Sign(request, credential.Secret, api.Host.Address);
+        }
+        else if (caller.ViaCookie)
         {
             request.Headers.Add("Cookie", credential.Secret);
         }
@@ -217,6 +279,21 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         }
 
         return request;
+    }
+
+    private static bool IsUnsafeApiCall(string method, string path) =>
+        method is not ("GET" or "HEAD") && (path == "/api" || path.StartsWith("/api/", StringComparison.Ordinal));
+
+    // Antiforgery tokens belong to the person, so one per person serves all their sessions.
+    private async Task<ConsoleToken> ConsoleTokenAsync(Person person, Credential session)
+    {
+        if (!_consoleTokens.TryGetValue(person.UserId, out var token))
+        {
+            using var client = api.Client();
+            token = _consoleTokens[person.UserId] = await ConsoleToken.FetchAsync(client, session.Secret);
+        }
+
+        return token;
     }
 
     // The same token or session for a caller as long as it stays valid (a sign-out page may end a session).
@@ -253,33 +330,13 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         if (caller.Person is not null)
         {
             var credential = await CredentialAsync(caller);
-            var (token, cookie) = await AntiforgeryAsync(credential);
-            fields["__RequestVerificationToken"] = token;
-            request.Headers.Add("Cookie", $"{credential.Secret}; {cookie}");
+            var token = await ConsoleTokenAsync(caller.Person, credential);
+            fields["__RequestVerificationToken"] = token.RequestToken;
+            request.Headers.Add("Cookie", $"{credential.Secret}; {token.Cookie}");
         }
 
         request.Content = new FormUrlEncodedContent(fields);
         return request;
-    }
-
-    private readonly Dictionary<Guid, (string Token, string Cookie)> _antiforgery = [];
-
-    private async Task<(string Token, string Cookie)> AntiforgeryAsync(Credential credential)
-    {
-        if (_antiforgery.TryGetValue(credential.Id, out var known))
-        {
-            return known;
-        }
-
-        using var client = api.Client(cookie: credential.Secret);
-        using var response = await client.GetAsync(new Uri("/account/security", UriKind.Relative));
-        var html = await response.Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var values)
-            ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal))
-            : null;
-        Assert.True(token.Length > 0 && cookie is not null, $"No antiforgery token on /account/security ({(int)response.StatusCode}).");
-        return _antiforgery[credential.Id] = (token, cookie!);
     }
 
     // Real values for route parameters, by the word before them: a call that is allowed reaches real data.

@@ -9,7 +9,7 @@ public sealed class tokens_are_created_listed_and_revoked(ApiHost api) : IClassF
     public async Task a_new_token_is_shown_once_and_works_with_its_role()
     {
         var editor = await api.AddMemberAsync(Role.Editor);
-        using var client = api.Client(cookie: await api.SessionCookieAsync(editor.Email));
+        using var client = await api.ConsoleClientAsync(editor.Email);
 
         var created = await (await client.PostJsonAsync("/api/v1/tokens", """{"name":"scheduler","role":"Analyst","expiresAt":"2999-01-01T00:00:00Z"}"""))
             .JsonAsync(HttpStatusCode.Created);

@@ -31,7 +31,7 @@ public sealed class too_low_roles_get_403(ApiHost api) : IClassFixture<ApiHost>
     public async Task editors_and_moderators_manage_no_people(Role role)
     {
         var person = await api.AddMemberAsync(role);
-        using var client = api.Client(cookie: await api.SessionCookieAsync(person.Email));
+        using var client = await api.ConsoleClientAsync(person.Email);
 
         var response = await client.PostJsonAsync($"/api/v1/workspaces/{api.WorkspaceId}/invitations", """{"email":"x@example.com","role":"Analyst"}""");
 
