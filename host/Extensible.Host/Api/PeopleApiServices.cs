@@ -12,12 +12,9 @@ namespace Extensible.Host.Api;
 /// <param name="Aborted">Cancelled when the caller goes away.</param>
 public sealed record PeopleApiServices(PeopleService People, PeopleDirectory Directory, ClaimsPrincipal Caller, TimeProvider Clock, CancellationToken Aborted)
 {
-    // The claim ApiTokenAuthenticationHandler adds with the token's id.
-    private const string TokenClaim = "ext:token";
-
     /// <summary>The caller's token id, when the call came with an API token.</summary>
     public Guid? TokenId => Caller.Identity?.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
-        && Guid.TryParse(Caller.FindFirstValue(TokenClaim), out var id) ? id : null;
+        && Guid.TryParse(Caller.FindFirstValue(ConsoleClaims.TokenId), out var id) ? id : null;
 
     /// <summary>Whether <paramref name="workspaceId"/> is the workspace the caller acts in.</summary>
     public bool ActsIn(Guid workspaceId) =>

@@ -46,7 +46,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             new Claim(ConsoleClaims.Email, identity.Email),
             new Claim(ConsoleClaims.WorkspaceId, identity.WorkspaceId.ToString()),
             new Claim(ConsoleClaims.WorkspaceName, identity.WorkspaceName),
-            new Claim("ext:token", identity.TokenId.ToString()),
+            new Claim(ConsoleClaims.TokenId, identity.TokenId.ToString()),
             .. AccessClaims.For(identity.Role, identity.ServerCapabilities.Where(held.Contains)),
         ], SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -15,9 +15,6 @@ namespace Extensible.Host.Security;
 /// </summary>
 internal static class RateLimits
 {
-    // As ApiTokenAuthenticationHandler issues it: the token's id, never its secret.
-    private const string TokenIdClaim = "ext:token";
-
     public static IServiceCollection AddExtensibleRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().Configure<IConfiguration>((options, configuration) => RateLimitOptionsBinding.Bind(configuration, options)).ValidateOnStart();
@@ -47,7 +44,7 @@ internal static class RateLimits
     private static string ApiCaller(HttpContext context)
     {
         var user = context.User;
-        if (user.FindFirst(TokenIdClaim)?.Value is { } tokenId)
+        if (user.FindFirst(ConsoleClaims.TokenId)?.Value is { } tokenId)
         {
             return "token:" + tokenId;
         }

@@ -15,6 +15,9 @@ public static class ConsoleClaims
     /// <summary>The user's email.</summary>
     public const string Email = System.Security.Claims.ClaimTypes.Email;
 
+    /// <summary>The id of the API token a call came with.</summary>
+    public const string TokenId = "ext:token";
+
     /// <summary>The id of the session (revocable).</summary>
     public const string SessionId = "ext:session";
 
