@@ -22,7 +22,10 @@ public sealed class the_api_reference_renders_from_the_host_alone(OwnedConsole c
             }
         };
 
+        // The operations are the OpenAPI document's, rendered in the browser by the reference UI.
+        var document = tab.Page.WaitForResponseAsync(response => new Uri(response.Url).AbsolutePath == "/openapi/v1.json");
         await tab.Page.GotoAsync("/api");
+        Assert.True((await document).Ok);
 
         await Expect(tab.Page.GetByText("Create an API token").First).ToBeVisibleAsync();
         await Expect(tab.Page.GetByText("The workspace's audit trail").First).ToBeVisibleAsync();
