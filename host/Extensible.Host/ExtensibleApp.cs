@@ -2,6 +2,7 @@ using Extensible.Admin;
 using Extensible.Admin.Pages;
 using Extensible.Host.Api;
 using Extensible.Host.Database;
+using Extensible.Host.Docs;
 using Extensible.Host.Events;
 using Extensible.Host.Health;
 using Extensible.Host.Hosting;
@@ -35,6 +36,7 @@ public static class ExtensibleApp
         var app = builder.Build();
         app.UseExtensibleTransport();
         app.UseExtensibleAdmin();
+        app.UseExtensibleDocs();
         app.UseExtensibleSecurity();
         app.MapHealthEndpoints();
         app.MapExtensibleApi();

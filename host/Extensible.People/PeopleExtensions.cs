@@ -11,7 +11,7 @@ namespace Extensible.People;
 /// <summary>Registers people, workspaces and permissions.</summary>
 public static class PeopleExtensions
 {
-    /// <summary>Adds the people events, their inline read model, <see cref="PeopleDirectory"/>, <see cref="PeopleService"/> and the sign-in security services.</summary>
+    /// <summary>Adds the people events, their inline read model, <see cref="PeopleDirectory"/>, the <see cref="Audit.AuditTrail"/>, <see cref="PeopleService"/> and the sign-in security services.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.Configure<EventStoreOptions>(options =>
@@ -21,6 +21,7 @@ public static class PeopleExtensions
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<TwoFactorService>();
         services.AddSingleton<PasswordService>();

@@ -76,9 +76,9 @@ public static class ConsoleRooms
             "See which connections are healthy, which tokens expire soon, and reconnect them.",
         ]);
 
-    /// <summary>The workspace's members and invitations.</summary>
+    /// <summary>The workspace's people (its members) and invitations; the address stays /members so links keep working.</summary>
     public static readonly ConsoleRoom Members = new(
-        "members", "Members", "/members", Policies.ManagePeople, ConsoleSection.Administration, "g m",
+        "members", "People", "/members", Policies.ManagePeople, ConsoleSection.Administration, "g m",
         "Who works in this workspace, with which role; invitations.", []);
 
     /// <summary>The audit trail.</summary>

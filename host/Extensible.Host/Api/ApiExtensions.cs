@@ -23,11 +23,11 @@ public static class ApiExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/api/v1</c> (rate-limited per token, bodies capped at 64 KB), the OpenAPI document and the reference page.</summary>
+    /// <summary>Maps <c>/api/v1</c> (rate-limited per token, bodies capped at 64 KB), the OpenAPI document and its reference UI at <c>/api</c>.</summary>
     public static WebApplication MapExtensibleApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().RequireRateLimiting(SecurityExtensions.ApiLimit);
-        app.MapGet("/api", ApiReferencePage.RenderAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.ApiLimit).ExcludeFromDescription();
+        app.MapApiReference();
 
         var api = app.MapGroup("/api/v1")
             .RequireRateLimiting(SecurityExtensions.ApiLimit)

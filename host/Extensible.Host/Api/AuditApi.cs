@@ -1,13 +1,16 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Extensible.People;
+using Extensible.People.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Extensible.Host.Api;
 
-/// <summary><c>/api/v1/audit</c>: the current workspace's events, newest first, by keyset.</summary>
+/// <summary>
+/// <c>/api/v1/audit</c>: the current workspace's events, newest first, by keyset, each with a sentence; for people who
+/// may operate the server, the plugins' administration events too.
+/// </summary>
 internal static class AuditApi
 {
     private const int DefaultLimit = 50;
@@ -17,16 +20,18 @@ internal static class AuditApi
     {
         api.MapGet("/audit", PageAsync).WithTags("Audit").RequireAuthorization(Policies.ManagePeople)
             .WithName("ListAuditEvents").WithSummary("The workspace's audit trail")
-            .WithDescription("Every event of the current workspace, newest first, optionally of one type or by one person. Follow next for older events. Secrets' hashes are left out.");
+            .WithDescription("Every event of the current workspace, newest first, optionally of one type or by one person, each with a one-sentence summary naming the people involved. Callers who may operate the server also get the plugins' administration events (installed, upgraded, enabled, disabled, uninstalled, settings changed, failed). Follow next for older events. Secrets (hashes, encrypted keys, plugin setting values) are left out.");
         return api;
     }
 
     private static async Task<Results<Ok<AuditPageResponse>, ValidationProblem>> PageAsync(
         [Description("Only events older than this sequence number (a page's next link sets it).")] string? before,
-        [Description("Only events of this type, e.g. member_invited.")] string? type,
+        [Description("Only events of this type, e.g. member_invited or plugin_enabled.")] string? type,
         [Description("Only events by this person (their email).")] string? user,
         [Description("Events per page, 1 to 200 (default 50).")] string? limit,
-        [AsParameters] PeopleApiServices services)
+        [AsParameters] PeopleApiServices services,
+        AuditTrail trail,
+        IAuthorizationService authorization)
     {
         long? cursor;
         int size;
@@ -42,9 +47,10 @@ internal static class AuditApi
             return ApiProblems.Invalid(e);
         }
 
-        var page = await services.Directory.AuditAsync(services.Caller.WorkspaceId(), cursor, type, user, size, services.Aborted);
+        var serverWide = (await authorization.AuthorizeAsync(services.Caller, AuditTrail.ServerWidePolicy)).Succeeded;
+        var page = await trail.PageAsync(services.Caller.WorkspaceId(), new AuditQuery(cursor, type, user, size, serverWide), services.Aborted);
         var next = page.Before is { } older ? NextLink(older, type, user, limit is null ? null : size) : null;
-        return TypedResults.Ok(new AuditPageResponse([.. page.Entries.Select(ToResponse)], next));
+        return TypedResults.Ok(new AuditPageResponse([.. page.Lines.Select(ToResponse)], next));
     }
 
     private static long? Number(string? value, string field, long min, long max)
@@ -80,30 +86,6 @@ internal static class AuditApi
         return $"/api/v1/audit?{string.Join('&', query)}";
     }
 
-    private static AuditEntryResponse ToResponse(AuditEntry entry) =>
-        new(entry.Sequence, entry.Timestamp, entry.Type, entry.StreamId, entry.User, WithoutSecrets(entry.Data));
-
-    // Invitation and reset links and tokens are stored as hashes, authenticator keys encrypted; even those stay out of the trail's readers' hands.
-    private static JsonObject? WithoutSecrets(string data)
-    {
-        JsonObject? fields;
-        try
-        {
-            fields = JsonNode.Parse(data) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (fields is not null)
-        {
-            foreach (var name in fields.Select(f => f.Key).Where(k => k.EndsWith("hash", StringComparison.OrdinalIgnoreCase) || k.EndsWith("hashes", StringComparison.OrdinalIgnoreCase) || k.StartsWith("protected", StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                fields.Remove(name);
-            }
-        }
-
-        return fields;
-    }
+    private static AuditEntryResponse ToResponse(AuditLine line) =>
+        new(line.Sequence, line.Timestamp, line.Type, line.StreamId, line.User, line.Who, line.Summary, line.Data);
 }

@@ -7,9 +7,11 @@ namespace Extensible.Host.Api;
 /// <param name="Timestamp">When it was stored.</param>
 /// <param name="Type">The event's alias (<c>member_invited</c>, <c>api_token_created</c>…).</param>
 /// <param name="Stream">The stream it belongs to.</param>
-/// <param name="User">Who did it (an email), if known.</param>
-/// <param name="Data">The event's fields, without secrets' hashes.</param>
-public sealed record AuditEntryResponse(long Sequence, DateTimeOffset Timestamp, string Type, string Stream, string? User, JsonObject? Data);
+/// <param name="User">Who did it (an email, or <c>system</c> for the server's own jobs), if known.</param>
+/// <param name="Who">Who did it, by name.</param>
+/// <param name="Summary">What happened, in one sentence with people's names, e.g. "Olive Owner invited sam@example.com as Moderator."</param>
+/// <param name="Data">The event's fields, without secrets (hashes, encrypted keys, plugin setting values).</param>
+public sealed record AuditEntryResponse(long Sequence, DateTimeOffset Timestamp, string Type, string Stream, string? User, string Who, string Summary, JsonObject? Data);
 
 /// <summary>A page of the audit trail, newest first.</summary>
 /// <param name="Entries">The events.</param>

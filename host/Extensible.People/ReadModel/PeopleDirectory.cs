@@ -208,14 +208,23 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
 
     /// <summary>
     /// The workspace's events, newest first, by keyset: pass the previous page's <see cref="AuditPage.Before"/>.
-    /// Optionally only one event type (alias) or one user.
+    /// Optionally only one event type (alias) or one user; with <paramref name="serverWide"/>, the server's plugin
+    /// administration and operator events too (they belong to no workspace).
     /// </summary>
-    public async Task<AuditPage> AuditAsync(Guid workspaceId, long? before = null, string? type = null, string? user = null, int pageSize = 50, CancellationToken cancellationToken = default)
+    public async Task<AuditPage> AuditAsync(Guid workspaceId, long? before = null, string? type = null, string? user = null, int pageSize = 50, bool serverWide = false, CancellationToken cancellationToken = default)
     {
+        // Two keyset scans of the (tenant, seq) index, each cut at the page's size, merged: no sort of a whole tenant.
         await using var command = db.CreateCommand(
             $"""
-            select seq, timestamp, type, stream_id, user_name, data::text from "{store.Options.Schema}".events
-             where tenant = $1 and seq < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+            select seq, timestamp, type, stream_id, user_name, data from (
+                (select seq, timestamp, type, stream_id, user_name, data::text as data from "{store.Options.Schema}".events
+                  where tenant = $1 and seq < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+                  order by seq desc limit $5)
+                union all
+                (select seq, timestamp, type, stream_id, user_name, data::text from "{store.Options.Schema}".events
+                  where $6 and tenant = $7 and seq < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+                    and (starts_with(stream_id, $8) or stream_id = $10) and type = any($9)
+                  order by seq desc limit $5)) page
              order by seq desc limit $5
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId.ToString() });
@@ -223,6 +232,11 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)user ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize + 1 });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = serverWide });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Audit.AuditEventTypes.ServerTenant });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Audit.AuditEventTypes.PluginStreamPrefix });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Audit.AuditEventTypes.Server.Select(t => t.Alias)] });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Audit.AuditEventTypes.OperatorsStream });
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

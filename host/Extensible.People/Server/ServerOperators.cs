@@ -12,8 +12,8 @@ public sealed class ServerOperators(EventStore.EventStore store, PeopleDirectory
     /// <summary>The stream every operator change is appended to.</summary>
     public const string Stream = "server-operators";
 
-    /// <summary>The tenant of server-wide events (not one workspace's).</summary>
-    public const string Tenant = "server";
+    /// <summary>The tenant of server-wide events (not one workspace's), as the plugin runtime's.</summary>
+    public const string Tenant = Audit.AuditEventTypes.ServerTenant;
 
     /// <summary>Makes the person with <paramref name="email"/> a server operator (nothing when they are one already).</summary>
     /// <exception cref="PeopleValidationException">No account has that email.</exception>

@@ -20,8 +20,11 @@ public sealed record PluginUninstalled(string PluginId, string Version);
 /// <summary>A plugin could not be loaded, registered or unloaded on a node.</summary>
 public sealed record PluginFailed(string PluginId, string? Version, string Reason, string Node);
 
-/// <summary>A plugin's settings were saved; secrets are stored encrypted.</summary>
-public sealed record PluginSettingsSaved(string PluginId, IReadOnlyDictionary<string, string?> Values);
+/// <summary>
+/// A plugin's settings were saved: every value (secrets encrypted), and the names of the fields that changed (what the
+/// audit trail shows; events stored before it was recorded have none).
+/// </summary>
+public sealed record PluginSettingsSaved(string PluginId, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string>? Changed = null);
 
 /// <summary>Calls into a plugin failed (at most one event per plugin per interval; <paramref name="Failures"/> counts them).</summary>
 public sealed record PluginCallFailed(string PluginId, string Operation, string Message, int Failures, string Node);

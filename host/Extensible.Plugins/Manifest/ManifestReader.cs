@@ -88,9 +88,9 @@ public static partial class ManifestReader
         foreach (var link in document.Links ?? [])
         {
             var title = link?.Title?.Trim();
-            if (string.IsNullOrEmpty(title) || !Uri.TryCreate(link!.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            if (string.IsNullOrEmpty(title) || PluginLink.Parse(link!.Url) is not { } url)
             {
-                throw new PluginManifestException("Every link needs a title and an absolute http or https url.");
+                throw new PluginManifestException("Every link needs a title and an absolute http or https url, or a page of the server's documentation (/docs/….md).");
             }
 
             links.Add(new PluginLink(title, url));

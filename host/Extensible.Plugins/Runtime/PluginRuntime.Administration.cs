@@ -125,7 +125,7 @@ internal sealed partial class PluginRuntime
                 return new SettingsSaveResult(errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal));
             }
 
-            await AppendAsync(id, new PluginSettingsSaved(id, stored), actor, cancellationToken);
+            await AppendAsync(id, new PluginSettingsSaved(id, stored, ChangedFields(entry.Settings, stored)), actor, cancellationToken);
             lock (_gate)
             {
                 entry.Settings = stored;
@@ -255,6 +255,12 @@ internal sealed partial class PluginRuntime
             _changes.Release();
         }
     }
+
+    // A secret left blank keeps its stored (encrypted) text, so it counts as changed only when a new one was typed.
+    private static List<string> ChangedFields(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
+        [.. after.Keys.Union(before.Keys, StringComparer.Ordinal)
+            .Where(name => !before.TryGetValue(name, out var old) || !after.TryGetValue(name, out var now) || !string.Equals(old, now, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
 
     // Renamed aside first (atomic), then deleted: a reader never sees a half-deleted plugin folder.
     private void MoveAway(string folder)

@@ -90,6 +90,9 @@ internal sealed partial class PluginRuntime
         }
 
         var entry = EntryFor(manifest.Id, folder);
+        // Announced only when they differ from what this node had: a reconcile after an enable (or this node's own
+        // save, followed back) changed no settings, and must not say so.
+        var settingsChanged = !SameSettings(entry.Settings, row.Settings);
         entry.Settings = row.Settings;
         var changedCode = entry.Manifest is null || entry.Manifest.Version != manifest.Version || entry.Folder.Path != folder.Path;
         if (entry.Loaded is not null && changedCode)
@@ -120,7 +123,11 @@ internal sealed partial class PluginRuntime
 
         if (entry.Loaded is not null)
         {
-            Raise(entry.Id, "settings saved");
+            if (settingsChanged)
+            {
+                Raise(entry.Id, "settings saved");
+            }
+
             return;
         }
 
@@ -149,6 +156,9 @@ internal sealed partial class PluginRuntime
             await FailAsync(entry, $"The plugin could not start: {e.Message}.", row, cancellationToken);
         }
     }
+
+    private static bool SameSettings(IReadOnlyDictionary<string, string?> a, IReadOnlyDictionary<string, string?> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && string.Equals(pair.Value, other, StringComparison.Ordinal));
 
     private PluginEntry EntryFor(string id, PluginFolder folder)
     {

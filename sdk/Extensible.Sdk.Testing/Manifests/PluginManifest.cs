@@ -159,9 +159,11 @@ public sealed partial record PluginManifest
                 problems.Add("Every link needs a \"title\".");
             }
 
-            if (link is null || !Uri.TryCreate(link.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            // As the host's PluginLink.Parse: a page of the server's documentation is how bundled plugins link to docs/.
+            var docsPage = link?.Url is { } path && DocsPages().IsMatch(path);
+            if (!docsPage && (link is null || !Uri.TryCreate(link.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
             {
-                problems.Add($"The link \"url\" '{link?.Url}' must be an absolute http or https URL.");
+                problems.Add($"The link \"url\" '{link?.Url}' must be an absolute http or https URL, or a page of the server's documentation (/docs/….md).");
             }
         }
 
@@ -200,6 +202,9 @@ public sealed partial record PluginManifest
             problems.Add($"\"entry\" '{Entry}' must name a .dll.");
         }
     }
+
+    [GeneratedRegex("^/docs/([a-z0-9-]+/)*[a-z0-9-]+\\.md$", RegexOptions.CultureInvariant)]
+    private static partial Regex DocsPages();
 
     [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Ids();

@@ -34,7 +34,7 @@ public sealed class an_invited_moderator_joins(OwnedConsole console) : IClassFix
         await Expect(moderator.Main).ToContainTextAsync("You are working in Acme as Moderator.");
         await Expect(moderator.Navigation.GetByRole(AriaRole.Link, new() { Name = "Inbox" })).ToBeVisibleAsync();
         await Expect(moderator.Navigation.GetByRole(AriaRole.Link, new() { Name = "Compose" })).ToHaveCountAsync(0);
-        await Expect(moderator.Navigation.GetByRole(AriaRole.Link, new() { Name = "Members" })).ToHaveCountAsync(0);
+        await Expect(moderator.Navigation.GetByRole(AriaRole.Link, new() { Name = "People" })).ToHaveCountAsync(0);
 
         await moderator.OpenAsync("/inbox");
         await Expect(moderator.Main.GetByRole(AriaRole.Heading, new() { Name = "Inbox", Exact = true })).ToBeVisibleAsync();

@@ -21,7 +21,7 @@ public sealed class the_setup_link_makes_the_owner(UnclaimedConsole console) : I
         await Expect(tab.Page).ToHaveURLAsync(console.Host.Address.ToString());
         await Expect(tab.Main.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Olive Owner" })).ToBeVisibleAsync();
         await Expect(tab.Main).ToContainTextAsync("You are working in Acme as Owner.");
-        await Expect(tab.Navigation.GetByRole(AriaRole.Link, new() { Name = "Members" })).ToBeVisibleAsync();
+        await Expect(tab.Navigation.GetByRole(AriaRole.Link, new() { Name = "People" })).ToBeVisibleAsync();
         var owner = await console.Directory.FindUserByEmailAsync("olive@example.com");
         Assert.True(owner is { IsOwner: true, DisplayName: "Olive Owner" });
 

@@ -16,7 +16,7 @@ public sealed class keyboard_shortcuts_move_around_the_console(OwnedConsole cons
         await tab.Page.Keyboard.PressAsync("?");
 
         await Expect(shortcuts).ToBeVisibleAsync();
-        await Expect(shortcuts).ToContainTextAsync("Go to Members");
+        await Expect(shortcuts).ToContainTextAsync("Go to People");
         await tab.Page.Keyboard.PressAsync("Escape");
         await Expect(shortcuts).ToBeHiddenAsync();
         tab.AssertNothingWentWrong();

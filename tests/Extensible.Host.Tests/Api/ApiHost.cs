@@ -26,6 +26,9 @@ public sealed class ApiHost : IAsyncLifetime
 
     private TestHost? _host;
 
+    // Plugins a test installs go to a folder of the class's own, never to the shared default.
+    private readonly DirectoryInfo _plugins = System.IO.Directory.CreateTempSubdirectory("extensible-plugins-");
+
     public TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public string ConnectionString { get; private set; } = "";
@@ -43,7 +46,8 @@ public sealed class ApiHost : IAsyncLifetime
         ConnectionString = await TestPostgres.CreateDatabaseAsync("api");
         _host = await TestHost.StartAsync(ConnectionString, null,
             $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", $"--Extensible:Bootstrap:OwnerPassword={Password}",
-            "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}");
+            "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
+            $"--Extensible:PluginsDir={_plugins.FullName}");
         var owner = (await Directory.FindUserByEmailAsync(OwnerEmail))!;
         WorkspaceId = (await Directory.WorkspacesOfAsync(owner.Id)).Single().WorkspaceId;
         Owner = new Person(owner.Id, OwnerEmail, Role.Owner, OwnerToken);
@@ -55,6 +59,8 @@ public sealed class ApiHost : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        _plugins.Delete(recursive: true);
     }
 
     /// <summary>A client that never follows redirects (so a redirect to a sign-in page shows) and sends no cookies of its own.</summary>

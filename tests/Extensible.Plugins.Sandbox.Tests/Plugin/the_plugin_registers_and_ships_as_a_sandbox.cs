@@ -62,6 +62,10 @@ public sealed class the_plugin_registers_and_ships_as_a_sandbox
         Assert.True(root.GetProperty("sandbox").GetBoolean());
         Assert.True(File.Exists(Path.Combine(folder, root.GetProperty("entry").GetString()!)));
         Assert.Equal("Documentation", root.GetProperty("links")[0].GetProperty("title").GetString());
+        // Its documentation is its page in docs/, which the server serves at the same path.
+        var documentation = root.GetProperty("links")[0].GetProperty("url").GetString()!;
+        Assert.StartsWith("/docs/", documentation, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), documentation.TrimStart('/'))), documentation);
         Assert.False(File.Exists(Path.Combine(folder, "Extensible.Sdk.dll")), "The SDK must come from the host, not the plugin's folder.");
     }
 

@@ -47,6 +47,9 @@ public sealed class checking_plugin_manifests : IDisposable
     [InlineData("entry", "\"/tmp/Acme.Hello.dll\"", "without a path")]
     [InlineData("entry", "\"Acme.Hello.exe\"", ".dll")]
     [InlineData("links", "[{\"title\": \"x\", \"url\": \"javascript:alert(1)\"}]", "http")]
+    [InlineData("links", "[{\"title\": \"x\", \"url\": \"/docs/../appsettings.json\"}]", "http")]
+    [InlineData("links", "[{\"title\": \"x\", \"url\": \"/etc/passwd\"}]", "http")]
+    [InlineData("links", "[{\"title\": \"x\", \"url\": \"//evil.test/docs/a.md\"}]", "http")]
     public void a_manifest_breaking_a_rule_is_refused_naming_it(string field, string value, string problem)
     {
         var json = System.Text.RegularExpressions.Regex.Replace(Valid, $"\"{field}\": [^\\n]*", $"\"{field}\": {value},");
@@ -54,6 +57,14 @@ public sealed class checking_plugin_manifests : IDisposable
         var refused = Assert.Throws<PluginManifestException>(() => PluginManifest.Parse(json));
 
         Assert.Contains(refused.Problems, p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void a_link_may_be_a_page_of_the_servers_documentation()
+    {
+        var manifest = PluginManifest.Parse(Valid.Replace("https://acme.test/hello", "/docs/plugins/sandbox.md", StringComparison.Ordinal));
+
+        Assert.Equal("/docs/plugins/sandbox.md", Assert.Single(manifest.Links).Url);
     }
 
     [Fact]

@@ -1,45 +1,50 @@
-using System.Text.Json.Nodes;
+using Extensible.Admin.Shell;
 using Extensible.People;
+using Extensible.People.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Extensible.Admin.Pages.Audit;
 
-/// <summary>The workspace's events, filterable, paged by keyset (never by offset).</summary>
+/// <summary>
+/// The workspace's events, a sentence each with people's names, filterable, paged by keyset (never by offset). People
+/// who may operate the server also see the plugins' administration events, which affect every workspace.
+/// </summary>
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class IndexModel(PeopleDirectory directory) : PageModel
+public sealed class IndexModel(AuditTrail trail, IAuthorizationService authorization) : RoomPageModel(ConsoleRooms.Audit)
 {
+    /// <summary>Only events older than this sequence number.</summary>
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
 
+    /// <summary>Only events of this alias.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Type { get; set; }
 
+    /// <summary>Only events by this person (their email).</summary>
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? Who { get; set; }
 
-    public AuditPage Trail { get; private set; } = new([], null);
+    /// <summary>The page of events.</summary>
+    public AuditLines Trail { get; private set; } = new([], null);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Trail = await directory.AuditAsync(User.WorkspaceId(), Before, Blank(Type, 100), Blank(Who, 254), 50, cancellationToken);
+    /// <summary>The types the filter offers: the workspace's, and the server's for those who see them.</summary>
+    public IReadOnlyList<AuditEventType> Types { get; private set; } = AuditEventTypes.Workspace;
 
-    /// <summary>The event's body without secrets' hashes or encrypted keys.</summary>
-    public static string Details(AuditEntry entry)
+    /// <summary>Shows a page of the trail.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (JsonNode.Parse(entry.Data) is not JsonObject body)
-        {
-            return entry.Data;
-        }
-
-        foreach (var key in body.Select(p => p.Key).Where(k => k.EndsWith("Hash", StringComparison.Ordinal) || k.EndsWith("Hashes", StringComparison.Ordinal) || k.StartsWith("Protected", StringComparison.Ordinal)).ToList())
-        {
-            body.Remove(key);
-        }
-
-        return body.ToJsonString();
+        var serverWide = (await authorization.AuthorizeAsync(User, AuditTrail.ServerWidePolicy)).Succeeded;
+        Types = AuditEventTypes.Visible(serverWide);
+        Type = Blank(Type, 100);
+        Who = Blank(Who, 254);
+        Trail = await trail.PageAsync(User.WorkspaceId(), new AuditQuery(Before, Type, Who, 50, serverWide), cancellationToken);
     }
+
+    /// <summary>The address of the next (older) page, keeping the filters.</summary>
+    public string? OlderLink => Trail.Before is { } before
+        ? $"/audit?before={before}&type={Uri.EscapeDataString(Type ?? "")}&user={Uri.EscapeDataString(Who ?? "")}"
+        : null;
 
     private static string? Blank(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(max, value.Trim().Length)];
 }

@@ -41,7 +41,10 @@ public static class PluginText
     /// <summary>A count with thousands separators.</summary>
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>The manifest's links that are plain web addresses; anything else (<c>javascript:</c>, <c>file:</c>) is left out.</summary>
+    /// <summary>
+    /// The manifest's links that are plain web addresses or pages of the server's documentation; anything else
+    /// (<c>javascript:</c>, <c>file:</c>) is left out.
+    /// </summary>
     public static IEnumerable<PluginLink> WebLinks(PluginSummary plugin) =>
-        plugin.Links.Where(link => link.Url.IsAbsoluteUri && (link.Url.Scheme == Uri.UriSchemeHttps || link.Url.Scheme == Uri.UriSchemeHttp));
+        plugin.Links.Where(link => PluginLink.Parse(link.Url.OriginalString) is not null);
 }
