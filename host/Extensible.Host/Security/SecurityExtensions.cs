@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
+using Extensible.Host.Security.KeyRing;
 using Extensible.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Extensible.Host.Security;
@@ -72,10 +72,7 @@ public static class SecurityExtensions
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
         });
 
-        services.AddSingleton<PostgresKeyRepository>();
-        services.AddDataProtection().SetApplicationName("Extensible");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<PostgresKeyRepository>((o, repository) => o.XmlRepository = repository);
+        builder.AddExtensibleKeyRing();
         return builder;
     }
 
