@@ -62,6 +62,23 @@ public sealed class the_key_ring_is_encrypted_with_a_key_outside_the_database
     }
 
     [Fact]
+    public async Task another_node_given_the_certificate_as_base64_reads_what_the_first_protected()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("keyring");
+        var data = KeyRingHosts.NewDataFolder();
+        string protectedByFirst;
+        await using (var first = await KeyRingHosts.StartAsync(connectionString, data))
+        {
+            protectedByFirst = first.Protector().Protect("a session");
+        }
+
+        var certificate = Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(data, KeyRingOptions.DefaultFileName)));
+        await using var second = await KeyRingHosts.StartAsync(connectionString, KeyRingHosts.NewDataFolder(), null, $"--Extensible:KeyRing:Certificate={certificate}");
+
+        Assert.Equal("a session", second.Protector().Unprotect(protectedByFirst));
+    }
+
+    [Fact]
     public async Task a_host_with_another_key_file_refuses_to_start_naming_the_file_and_what_to_do()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("keyring");
