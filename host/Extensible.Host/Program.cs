@@ -1,5 +1,6 @@
 using Extensible.EmbeddedPostgres;
 using Extensible.Host;
+using Extensible.Host.Security.KeyRing;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -19,6 +20,12 @@ catch (OptionsValidationException e)
 {
     // Each failure names its configuration key, e.g. Extensible:Smtp:Port.
     await Console.Error.WriteLineAsync($"Extensible's configuration is not valid: {e.Message}");
+    return 1;
+}
+catch (KeyRingException e)
+{
+    // Each says which file or setting holds the key ring certificate and what to do.
+    await Console.Error.WriteLineAsync($"Extensible could not open its data protection key ring: {e.Message}");
     return 1;
 }
 catch (NpgsqlException e)

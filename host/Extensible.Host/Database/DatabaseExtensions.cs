@@ -30,8 +30,9 @@ public static class DatabaseExtensions
             var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
             var embedded = await EmbeddedPostgres.EmbeddedPostgres.StartAsync(embeddedOptions, loggerFactory.CreateLogger("Extensible.EmbeddedPostgres"), cancellationToken);
             builder.Services.AddSingleton(embedded);
-            // Registered before every other hosted service, so it stops after all of them.
-            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new EmbeddedPostgresLifetime(embedded, loggerFactory)));
+            // Registered before every other hosted service, so it stops after all of them; made by the container, so that
+            // disposing the host stops the cluster even when the host failed to start (a refused key ring, bad settings).
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(_ => new EmbeddedPostgresLifetime(embedded, loggerFactory)));
             connectionString = embedded.ConnectionString;
         }
 

@@ -1,7 +1,7 @@
+using Extensible.Host.Security.KeyRing;
 using Extensible.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Extensible.Host.Security;
 
@@ -67,10 +67,7 @@ public static class SecurityExtensions
 
         services.AddExtensibleRateLimits();
 
-        services.AddSingleton<PostgresKeyRepository>();
-        services.AddDataProtection().SetApplicationName("Extensible");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<PostgresKeyRepository>((o, repository) => o.XmlRepository = repository);
+        builder.AddExtensibleKeyRing();
         return builder;
     }
 
