@@ -5,14 +5,16 @@
 // - after the connection comes back, "console:reconnected" is triggered on <body>, so elements with
 //   hx-trigger="console:reconnected from:body" refetch what they may have missed;
 // - the server closes a connection whose person signed out or lost rights: the script connects again at once, and when
-//   the server refuses the new connection (no session: 401, no membership: 403) or the page's view (a lower role), it
-//   reloads the page, whose own authorization then shows what the person may see now (or the sign-in page).
+//   the server refuses the new connection (no session: 401, no membership: 403) or the page's view, or the new
+//   connection's rights differ from those the page was rendered with (<body data-live-rights>), it reloads the page,
+//   whose own authorization then shows what the person may see now (or the sign-in page).
 (function () {
   'use strict';
 
   const body = document.body;
   const hubUrl = body.dataset.liveHub;
   const view = body.dataset.liveView;
+  const rights = body.dataset.liveRights;
   const indicator = document.getElementById('live-state');
   const labels = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
   const titles = {
@@ -82,10 +84,19 @@
     }
   }
 
+  // Whether the connection holds what the page was rendered with (the same session, workspace and role).
+  async function sameRights() {
+    try {
+      return !rights || (await connection.invoke('RightsStamp')) === rights;
+    } catch (error) {
+      return true; // an older server, or a dropped call: the view's check below still applies
+    }
+  }
+
   async function connected() {
     const joined = await joinView();
-    if (!joined && everConnected) {
-      // Allowed before, refused now: the person's rights changed while the page was open.
+    if (everConnected && (!joined || !(await sameRights()))) {
+      // The person's session or rights changed while the page was open: only the server's page shows what they may do now.
       window.location.reload();
       return;
     }
