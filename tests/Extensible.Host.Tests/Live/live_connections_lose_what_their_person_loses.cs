@@ -1,4 +1,5 @@
 using Extensible.Host.Tests.Api;
+using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.People.Sessions;
 using Microsoft.AspNetCore.SignalR;
@@ -65,5 +66,18 @@ public sealed class live_connections_lose_what_their_person_loses(ApiHost api) :
 
         await connection.ClosedAsync();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => ConsoleConnection.OpenAsync(api.Host.Address, cookie));
+    }
+
+    [Fact]
+    public async Task a_connection_on_another_node_is_closed_when_the_role_changes_on_this_one()
+    {
+        await using var otherNode = await TestHost.StartAsync(api.ConnectionString);
+        var admin = await api.AddMemberAsync(Role.Admin);
+        await using var connection = await ConsoleConnection.OpenAsync(otherNode.Address, await api.SessionCookieAsync(admin.Email));
+        await connection.JoinViewAsync("members");
+
+        await api.People.ChangeRoleAsync(api.WorkspaceId, admin.UserId, Role.Editor, Role.Owner, ApiHost.OwnerEmail);
+
+        await connection.ClosedAsync();
     }
 }
