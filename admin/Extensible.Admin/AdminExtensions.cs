@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -35,7 +36,13 @@ public static class AdminExtensions
         }
 
         services.AddRazorPages().ConfigureApplicationPartManager(AddConsolePart).AddMvcOptions(o => o.Filters.Add<HandlerAuthorization>());
-        services.AddSignalR();
+        // Every console connection keeps only the rights it was opened with: checked at each call, closed when they change.
+        services.AddHttpContextAccessor();
+        services.AddSignalR().AddHubOptions<ConsoleHub>(o => o.AddFilter<ConnectionRightsFilter>());
+        services.AddSingleton<OpenConnections>();
+        services.AddSingleton<ConnectionRights>();
+        services.AddSingleton<ConnectionRightsFilter>();
+        services.AddHostedService<RightsChangeFollower>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;

@@ -155,43 +155,56 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
     }
 
     /// <summary>
-    /// Takes up an invitation: the invited email's account joins the workspace, created with the given name and
-    /// password when it does not exist yet. Returns the user's id.
+    /// Takes up an invitation for someone without an account: creates it with the given name and password and joins the
+    /// workspace. Returns the user's id. When the invited email has an account, nothing is checked here: its person signs
+    /// in (where wrong passwords count toward the lockout and two-factor sign-in applies) and joins with
+    /// <see cref="JoinInvitationAsync"/>.
     /// </summary>
+    /// <exception cref="PeopleValidationException">The invitation is not valid, the input is bad, or the account exists.</exception>
     public async Task<Guid> AcceptInvitationAsync(string secret, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
+        var invitation = await UsableInvitationAsync(secret, cancellationToken);
+        if (await directory.FindUserByEmailAsync(invitation.Email, cancellationToken) is not null)
+        {
+            throw new PeopleValidationException("Account", $"An account for {invitation.Email} exists: sign in with it, then open the invitation link again to join.");
+        }
+
+        var name = Input.Name(displayName, "Name");
+        var secretPassword = Input.Password(password);
+        var userId = Guid.CreateVersion7();
+        await store.AppendAsync($"user-{userId}", ExpectedVersion.NoStream,
+            [new UserRegistered(userId, invitation.Email, name, Hasher.HashPassword("", secretPassword), IsOwner: false)],
+            new EventMetadata { Tenant = UsersTenant, User = invitation.Email }, cancellationToken);
+        await JoinAsync(invitation, userId, cancellationToken);
+        return userId;
+    }
+
+    /// <summary>Takes up an invitation for a signed-in person: <paramref name="userId"/> must be the account of the invited email.</summary>
+    /// <exception cref="PeopleValidationException">The invitation is not valid, or it is for another email.</exception>
+    public async Task JoinInvitationAsync(string secret, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var invitation = await UsableInvitationAsync(secret, cancellationToken);
+        var user = await directory.FindUserAsync(userId, cancellationToken);
+        if (user is null || !string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PeopleValidationException("Account", $"This invitation is for {invitation.Email}: sign in with that account to join.");
+        }
+
+        await JoinAsync(invitation, userId, cancellationToken);
+    }
+
+    private async Task<InvitationRecord> UsableInvitationAsync(string secret, CancellationToken cancellationToken)
+    {
         var invitation = await directory.FindInvitationAsync(secret, cancellationToken);
-        if (invitation is null || invitation.Accepted || invitation.Revoked || invitation.ExpiresAt <= clock.GetUtcNow())
-        {
-            throw new PeopleValidationException("Invitation", "This invitation link is not valid any more: ask for a new one.");
-        }
+        return invitation is { Accepted: false, Revoked: false } && invitation.ExpiresAt > clock.GetUtcNow()
+            ? invitation
+            : throw new PeopleValidationException("Invitation", "This invitation link is not valid any more: ask for a new one.");
+    }
 
-        var user = await directory.FindUserByEmailAsync(invitation.Email, cancellationToken);
-        Guid userId;
-        if (user is null)
-        {
-            var name = Input.Name(displayName, "Name");
-            var secretPassword = Input.Password(password);
-            userId = Guid.CreateVersion7();
-            await store.AppendAsync($"user-{userId}", ExpectedVersion.NoStream,
-                [new UserRegistered(userId, invitation.Email, name, Hasher.HashPassword("", secretPassword), IsOwner: false)],
-                new EventMetadata { Tenant = UsersTenant, User = invitation.Email }, cancellationToken);
-        }
-        else
-        {
-            if (Hasher.VerifyHashedPassword("", user.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
-            {
-                throw new PeopleValidationException("Password", $"An account for {invitation.Email} exists: enter its password to join.");
-            }
-
-            userId = user.Id;
-        }
-
+    private async Task JoinAsync(InvitationRecord invitation, Guid userId, CancellationToken cancellationToken) =>
         await store.AppendAsync($"workspace-{invitation.WorkspaceId}", ExpectedVersion.Any,
             [new MemberAdded(invitation.WorkspaceId, userId, invitation.Role), new InvitationAccepted(invitation.WorkspaceId, invitation.Id, userId)],
             Workspace(invitation.WorkspaceId, invitation.Email), cancellationToken);
-        return userId;
-    }
 
     /// <summary>Changes a member's role; an owner is needed to make or unmake owners, and the last owner stays.</summary>
     public async Task ChangeRoleAsync(Guid workspaceId, Guid userId, Role to, Role changerRole, string actor, CancellationToken cancellationToken = default)

@@ -48,6 +48,12 @@ public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
         }
     }
 
+    /// <summary>
+    /// The <see cref="Live.RightsStamp"/> of the rights this connection was authorized with: a page whose own stamp differs
+    /// was rendered for another session or other rights, and reloads.
+    /// </summary>
+    public string RightsStamp() => Live.RightsStamp.Of(Context.User!);
+
     /// <summary>Stops receiving the pushes of <paramref name="view"/>.</summary>
     public async Task LeaveView(string view)
     {

@@ -18,7 +18,7 @@ internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, I
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == ConsoleClaims.WorkspaceId)
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type is ConsoleClaims.WorkspaceId or ConsoleClaims.Capability)
             || !Guid.TryParse(principal.FindFirstValue(ConsoleClaims.UserId), out var userId))
         {
             return principal;
@@ -33,7 +33,8 @@ internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, I
         var chosen = http.HttpContext?.Request.Cookies[WorkspaceCookie];
         var current = workspaces.FirstOrDefault(w => w.WorkspaceId.ToString() == chosen) ?? (workspaces.Count > 0 ? workspaces[0] : null);
         var serverCapabilities = Capabilities.OfServer(await directory.IsOperatorAsync(userId), server.CurrentValue.OwnersMayCreateWorkspaces, current?.Role);
-        var clone = principal.Clone();
+        // ClaimsPrincipal.Clone shares the identities: copy them, so the principal given is never changed.
+        var clone = new ClaimsPrincipal(principal.Identities.Select(i => i.Clone()));
         var identity = (ClaimsIdentity)clone.Identity!;
         if (current is not null)
         {

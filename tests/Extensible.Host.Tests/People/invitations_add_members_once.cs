@@ -22,18 +22,20 @@ public sealed class invitations_add_members_once(PeopleHost host) : IClassFixtur
     }
 
     [Fact]
-    public async Task an_existing_account_joins_with_its_own_password_only()
+    public async Task an_existing_account_joins_as_the_signed_in_person_it_is()
     {
         var (_, workspaceId) = await host.OwnerAsync();
         var (userId, email) = await host.MemberAsync(workspaceId, Role.Analyst);
+        var (otherId, _) = await host.MemberAsync(workspaceId, Role.Analyst);
         var second = await host.People.CreateWorkspaceAsync("Second", (await host.Directory.FindUserByEmailAsync("owner@example.com"))!.Id, "owner@example.com");
         var secret = await host.People.InviteAsync(second, email, Role.Moderator, Role.Owner, "owner@example.com");
 
-        var wrong = await Assert.ThrowsAsync<PeopleValidationException>(() => host.People.AcceptInvitationAsync(secret, null, "not the password"));
-        Assert.Equal("Password", wrong.Field);
+        var someoneElse = await Assert.ThrowsAsync<PeopleValidationException>(() => host.People.JoinInvitationAsync(secret, otherId));
+        Assert.Equal("Account", someoneElse.Field);
 
-        Assert.Equal(userId, await host.People.AcceptInvitationAsync(secret, null, PeopleHost.Password));
+        await host.People.JoinInvitationAsync(secret, userId);
         Assert.Contains(await host.Directory.WorkspacesOfAsync(userId), w => w.WorkspaceId == second && w.Role == Role.Moderator);
+        await Assert.ThrowsAsync<PeopleValidationException>(() => host.People.JoinInvitationAsync(secret, userId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Extensible.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Extensible.Admin.Pages.Invitations;
 
-/// <summary>Takes up an invitation link: creates the account when needed, joins the workspace, signs in.</summary>
+/// <summary>
+/// Takes up an invitation link. Someone new chooses a name and password: the account is created, joins the workspace and
+/// is signed in. Someone with an account signs in first (the sign-in page, with its lockout and second factor, brings them
+/// back here) and joins with a click: this page never checks an existing account's password.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting("sign-in")]
 public sealed class AcceptModel(PeopleDirectory directory, PeopleService people, ConsoleSignIn signIn, TimeProvider clock) : PageModel
@@ -15,6 +20,15 @@ public sealed class AcceptModel(PeopleDirectory directory, PeopleService people,
     public InvitationRecord? Invitation { get; private set; }
 
     public bool HasAccount { get; private set; }
+
+    /// <summary>The email of the signed-in person, if someone is signed in.</summary>
+    public string? SignedInEmail => User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ConsoleClaims.Email) : null;
+
+    /// <summary>Whether the signed-in person is the one invited: they join with a click.</summary>
+    public bool SignedInAsInvited => Invitation is not null && string.Equals(SignedInEmail, Invitation.Email, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The sign-in page, coming back here.</summary>
+    public string SignInUrl => $"/account/login?ReturnUrl={Uri.EscapeDataString(Request.PathBase + Request.Path)}";
 
     public Task OnGetAsync(string secret, CancellationToken cancellationToken) => LoadAsync(secret, cancellationToken);
 
@@ -28,7 +42,20 @@ public sealed class AcceptModel(PeopleDirectory directory, PeopleService people,
 
         try
         {
-            await people.AcceptInvitationAsync(secret, displayName, password, cancellationToken);
+            if (HasAccount)
+            {
+                if (!SignedInAsInvited)
+                {
+                    ModelState.AddModelError("", $"An account for {Invitation.Email} exists: sign in with it to join.");
+                    return Page();
+                }
+
+                await people.JoinInvitationAsync(secret, User.UserId(), cancellationToken);
+            }
+            else
+            {
+                await people.AcceptInvitationAsync(secret, displayName, password, cancellationToken);
+            }
         }
         catch (PeopleValidationException e)
         {
@@ -37,6 +64,11 @@ public sealed class AcceptModel(PeopleDirectory directory, PeopleService people,
         }
 
         Response.Cookies.Append(Account.WorkspaceModel.Cookie, Invitation.WorkspaceId.ToString(), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+        if (HasAccount)
+        {
+            return LocalRedirect("/");
+        }
+
         return await signIn.SignInAsync(HttpContext, Invitation.Email, password, "/") ?? LocalRedirect("/account/login");
     }
 

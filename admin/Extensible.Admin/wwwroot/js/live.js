@@ -3,13 +3,18 @@
 // - the page's view (<body data-live-view="inbox">) is joined on every (re)connect;
 // - #live-state[data-state] says connecting | live | reconnecting | offline;
 // - after the connection comes back, "console:reconnected" is triggered on <body>, so elements with
-//   hx-trigger="console:reconnected from:body" refetch what they may have missed.
+//   hx-trigger="console:reconnected from:body" refetch what they may have missed;
+// - the server closes a connection whose person signed out or lost rights: the script connects again at once, and when
+//   the server refuses the new connection (no session: 401, no membership: 403) or the page's view, or the new
+//   connection's rights differ from those the page was rendered with (<body data-live-rights>), it reloads the page,
+//   whose own authorization then shows what the person may see now (or the sign-in page).
 (function () {
   'use strict';
 
   const body = document.body;
   const hubUrl = body.dataset.liveHub;
   const view = body.dataset.liveView;
+  const rights = body.dataset.liveRights;
   const indicator = document.getElementById('live-state');
   const labels = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
   const titles = {
@@ -37,6 +42,10 @@
   const offlineAfter = 30000;
   const retryPolicy = {
     nextRetryDelayInMilliseconds: function (context) {
+      if (refusedAfterConnecting(context.retryReason)) {
+        window.location.reload();
+        return null;
+      }
       if (context.elapsedMilliseconds > offlineAfter) setState('offline');
       const delays = [0, 1000, 2000, 5000, 10000];
       const delay = context.previousRetryCount < delays.length ? delays[context.previousRetryCount] : 30000;
@@ -58,17 +67,39 @@
 
   let everConnected = false;
 
+  // The server answered "not signed in" or "not allowed" to a page that was live before: only a reload shows the person
+  // where they stand now. (A page refused from the start, e.g. an account page of someone in no workspace, just waits.)
+  function refusedAfterConnecting(error) {
+    return everConnected && /Status code '(401|403)'/.test(String(error && error.message));
+  }
+
   async function joinView() {
-    if (!view) return;
+    if (!view) return true;
     try {
       await connection.invoke('JoinView', view);
+      return true;
     } catch (error) {
       console.warn('live: could not join view "' + view + '"', error);
+      return false;
+    }
+  }
+
+  // Whether the connection holds what the page was rendered with (the same session, workspace and role).
+  async function sameRights() {
+    try {
+      return !rights || (await connection.invoke('RightsStamp')) === rights;
+    } catch (error) {
+      return true; // an older server, or a dropped call: the view's check below still applies
     }
   }
 
   async function connected() {
-    await joinView();
+    const joined = await joinView();
+    if (everConnected && (!joined || !(await sameRights()))) {
+      // The person's session or rights changed while the page was open: only the server's page shows what they may do now.
+      window.location.reload();
+      return;
+    }
     setState('live');
     if (everConnected) {
       htmx.trigger(body, 'console:reconnected');
@@ -79,9 +110,10 @@
   connection.onreconnecting(function () { setState('reconnecting'); });
   connection.onreconnected(function () { connected(); });
   connection.onclose(function () {
-    // Automatic reconnection gave up (or the server closed us): keep trying from scratch.
-    setState('offline');
-    scheduleStart(30000);
+    // The server closed us (a sign-out or a change of rights closes the connection; so does a restart): connect again
+    // now, and let the server decide afresh. Failures back off in start().
+    setState('reconnecting');
+    scheduleStart(Math.floor(Math.random() * 1000));
   });
 
   let startTimer = 0;
@@ -99,6 +131,10 @@
       attempts = 0;
       await connected();
     } catch (error) {
+      if (refusedAfterConnecting(error)) {
+        window.location.reload();
+        return;
+      }
       attempts++;
       setState(everConnected || attempts > 3 ? 'offline' : 'connecting');
       scheduleStart(Math.min(30000, 1000 * Math.pow(2, attempts)) + Math.floor(Math.random() * 1000));
