@@ -30,6 +30,9 @@ public sealed class ApiHost : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>This host's own folder of installed plugins (its staging area is <c>.staging</c> in it).</summary>
+    public string PluginsPath { get; } = Path.Combine(Path.GetTempPath(), "extensible-api-tests", Guid.NewGuid().ToString("N"), "plugins");
+
     public Person Owner { get; private set; } = null!;
 
     public Guid WorkspaceId { get; private set; }
@@ -43,7 +46,8 @@ public sealed class ApiHost : IAsyncLifetime
         ConnectionString = await TestPostgres.CreateDatabaseAsync("api");
         _host = await TestHost.StartAsync(ConnectionString, null,
             $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", $"--Extensible:Bootstrap:OwnerPassword={Password}",
-            "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}");
+            "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
+            $"--Extensible:PluginsDir={PluginsPath}");
         var owner = (await Directory.FindUserByEmailAsync(OwnerEmail))!;
         WorkspaceId = (await Directory.WorkspacesOfAsync(owner.Id)).Single().WorkspaceId;
         Owner = new Person(owner.Id, OwnerEmail, Role.Owner, OwnerToken);
@@ -54,6 +58,14 @@ public sealed class ApiHost : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Path.GetDirectoryName(PluginsPath)!, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
         }
     }
 
