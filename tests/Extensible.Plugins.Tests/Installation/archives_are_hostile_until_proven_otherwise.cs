@@ -58,7 +58,7 @@ public sealed class archives_are_hostile_until_proven_otherwise(TestDatabase dat
         var staging = Path.Combine(_host.InstalledPath, ".staging");
         var before = Directory.Exists(staging) ? Directory.EnumerateFileSystemEntries(staging).Count() : 0;
 
-        await Assert.ThrowsAsync<IOException>(() => _host.Admin.InstallAsync(new BreaksOff(Archive("none"), after: 4096), "tests"));
+        await Assert.ThrowsAsync<IOException>(() => _host.Admin.InstallAsync(new BreaksOff(Archive("none"), after: 256), "tests"));
 
         Assert.Equal(before, Directory.EnumerateFileSystemEntries(staging).Count());
     }
