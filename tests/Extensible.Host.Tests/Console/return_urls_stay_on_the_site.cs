@@ -48,6 +48,21 @@ public sealed class return_urls_stay_on_the_site(ApiHost api) : IClassFixture<Ap
         Assert.Equal("/members?x=1", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task a_local_return_url_beyond_ascii_is_sent_percent_encoded()
+    {
+        // A Location header holds ASCII only: Kestrel refused to send '/caf\u00e9' (a 500).
+        var other = await api.People.CreateWorkspaceAsync($"Other {Guid.NewGuid():N}", api.Owner.UserId, ApiHost.OwnerEmail);
+        using var browser = new ConsoleBrowser(api.Host.Address);
+        await browser.SignInAsync(api, ApiHost.OwnerEmail);
+        var (_, token) = await browser.PageAsync("/account/workspace");
+
+        using var response = await browser.PostFormAsync("/account/workspace", [new("workspaceId", other.ToString()), new("returnUrl", "/caf\u00e9?q=\uFFFD")], token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/caf%C3%A9?q=%EF%BF%BD", response.Headers.Location?.OriginalString);
+    }
+
     [Theory]
     [MemberData(nameof(Foreign))]
     public async Task the_second_step_goes_to_the_dashboard_instead_of_a_foreign_return_url(string returnUrl)
