@@ -21,8 +21,22 @@ public sealed class IndexModel(PeopleDirectory directory) : PageModel
 
     public AuditPage Trail { get; private set; } = new([], null);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Trail = await directory.AuditAsync(User.WorkspaceId(), Before, Blank(Type, 100), Blank(Who, 254), 50, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        string? type, who;
+        try
+        {
+            type = SearchFilter.Parse(Type, "Type", 100);
+            who = SearchFilter.Parse(Who, "Who", 254);
+        }
+        catch (PeopleValidationException e)
+        {
+            ModelState.AddModelError(e.Field, e.Message);
+            return;
+        }
+
+        Trail = await directory.AuditAsync(User.WorkspaceId(), Before, type, who, 50, cancellationToken);
+    }
 
     /// <summary>The event's body without secrets' hashes or encrypted keys.</summary>
     public static string Details(AuditEntry entry)
@@ -40,6 +54,4 @@ public sealed class IndexModel(PeopleDirectory directory) : PageModel
 
         return body.ToJsonString();
     }
-
-    private static string? Blank(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(max, value.Trim().Length)];
 }
