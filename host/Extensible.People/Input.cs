@@ -46,11 +46,34 @@ internal static class Input
             throw new PeopleValidationException(field, $"{field} must be at most {max} characters.");
         }
 
-        if (text.Any(char.IsControl))
+        if (!IsPlainText(text))
         {
             throw new PeopleValidationException(field, $"{field} must not contain control characters.");
         }
 
         return text;
+    }
+
+    /// <summary>No control characters (PostgreSQL stores no NUL) and no lone surrogates (which are not text at all).</summary>
+    public static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

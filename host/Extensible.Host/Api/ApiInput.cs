@@ -28,20 +28,7 @@ internal static class ApiInput
         throw new PeopleValidationException("role", $"Role must be one of {RoleNames}.");
     }
 
-    /// <summary>An optional query text: at most <paramref name="max"/> characters, no control characters.</summary>
+    /// <summary>An optional query text: at most <paramref name="max"/> characters, no control characters (<see cref="SearchFilter"/>).</summary>
     /// <exception cref="PeopleValidationException">Too long or with control characters.</exception>
-    public static string? Filter(string? value, string field, int max)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value.Length > max || value.Any(char.IsControl))
-        {
-            throw new PeopleValidationException(field, $"{field} must be at most {max} characters without control characters.");
-        }
-
-        return value;
-    }
+    public static string? Filter(string? value, string field, int max) => SearchFilter.Parse(value, field, max);
 }

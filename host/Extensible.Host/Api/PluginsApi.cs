@@ -69,7 +69,17 @@ internal static class PluginsApi
         {
             if (request.HasFormContentType)
             {
-                var form = await request.ReadFormAsync(context.RequestAborted);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException)
+                {
+                    // A multipart body that does not follow its own boundaries.
+                    return TypedResults.Problem("The form could not be read: send the plugin's .zip archive as its one file.", statusCode: StatusCodes.Status400BadRequest);
+                }
+
                 if (form.Files.Count != 1)
                 {
                     return TypedResults.Problem("Send exactly one file: the plugin's .zip archive.", statusCode: StatusCodes.Status400BadRequest);
@@ -89,6 +99,16 @@ internal static class PluginsApi
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TypedResults.Problem($"The archive must be at most {MaxArchiveBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body cut short (a chunked upload that ends early) or a malformed form.
+            return TypedResults.Problem("The upload did not arrive whole: send the archive again.", statusCode: e.StatusCode);
+        }
+        catch (IOException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-upload; nobody reads this answer, but the request ends cleanly.
+            return TypedResults.Problem("The upload was cut off.", statusCode: StatusCodes.Status400BadRequest);
         }
         catch (InvalidDataException e)
         {
@@ -170,8 +190,8 @@ internal static class PluginsApi
         {
             switch (value.ValueKind)
             {
-                case JsonValueKind.String:
-                    values[name] = value.GetString();
+                case JsonValueKind.String when TextOf(value) is { } text:
+                    values[name] = text;
                     break;
                 case JsonValueKind.Number:
                     values[name] = value.GetRawText();
@@ -201,6 +221,19 @@ internal static class PluginsApi
         catch (PluginOperationException e)
         {
             return Problem(e);
+        }
+    }
+
+    // A string with an escaped lone surrogate ("\ud800") is not text: it falls through to the refusal.
+    private static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

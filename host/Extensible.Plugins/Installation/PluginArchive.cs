@@ -19,29 +19,49 @@ internal static class PluginArchive
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"upload-{Guid.NewGuid():N}.zip");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+        try
         {
-            total += read;
-            if (total > maxBytes)
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                await file.DisposeAsync();
-                File.Delete(path);
-                throw new PluginManifestException($"The archive is larger than {maxBytes / (1024 * 1024)} MB.");
+                total += read;
+                if (total > maxBytes)
+                {
+                    throw new PluginManifestException($"The archive is larger than {maxBytes / (1024 * 1024)} MB.");
+                }
+
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            return path;
         }
-
-        return path;
+        catch
+        {
+            // Too big, or the upload broke off (a client that went away, a body cut short): nothing is left behind.
+            File.Delete(path);
+            throw;
+        }
     }
 
     /// <summary>Extracts <paramref name="zipPath"/> into the new folder <paramref name="staging"/> and reads its manifest.</summary>
-    /// <exception cref="PluginManifestException">The archive is unsafe, too big or not a valid plugin.</exception>
+    /// <exception cref="PluginManifestException">The archive is unsafe, too big, damaged or not a valid plugin.</exception>
     public static PluginManifest Extract(string zipPath, string staging, PluginsOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ExtractChecked(zipPath, staging, options, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or PathTooLongException)
+        {
+            // A damaged entry, an unknown compression method, a name too long for the file system: the archive's fault.
+            throw new PluginManifestException($"The archive cannot be extracted: {e.Message}", e);
+        }
+    }
+
+    private static PluginManifest ExtractChecked(string zipPath, string staging, PluginsOptions options, CancellationToken cancellationToken)
     {
         ZipArchive archive;
         try
@@ -68,6 +88,13 @@ internal static class PluginArchive
                 {
                     throw new PluginManifestException($"The archive holds '{name}' twice.");
                 }
+            }
+
+            // A file and a folder of one name ('lib' and 'lib/a.dll') cannot both be extracted.
+            var folders = new HashSet<string>(names.SelectMany(FoldersOf), StringComparer.OrdinalIgnoreCase);
+            if (seen.FirstOrDefault(folders.Contains) is { } clash)
+            {
+                throw new PluginManifestException($"The archive holds '{clash}' both as a file and as a folder.");
             }
 
             var prefix = CommonRoot(names);
@@ -138,6 +165,15 @@ internal static class PluginArchive
         }
 
         return name;
+    }
+
+    // "a/b/c.dll" → "a", "a/b"; "a/b/" → "a", "a/b".
+    private static IEnumerable<string> FoldersOf(string name)
+    {
+        for (var slash = name.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = name.IndexOf('/', slash + 1))
+        {
+            yield return name[..slash];
+        }
     }
 
     // "acme.hello/plugin.json", "acme.hello/Acme.Hello.dll" → "acme.hello/"; files at the root → "".

@@ -100,17 +100,20 @@ internal static class SettingsSchema
         }
 
         text = text.Trim();
+        if (!IsStorableText(text, multiline: KindOf(property) == SettingsFieldKind.MultilineText))
+        {
+            // PostgreSQL stores no NUL, and a lone surrogate is not text: refused here rather than failing at the database.
+            error = "Must not contain control characters or broken characters.";
+            return false;
+        }
+
         var invariant = CultureInfo.InvariantCulture;
         bool ok;
         (ok, value) = type switch
         {
             _ when type == typeof(string) => (true, text),
             _ when type == typeof(bool) => bool.TryParse(text, out var b) ? (true, b) : text is "on" ? (true, true) : (false, null),
-            _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, invariant, out var i) ? (true, i) : (false, null),
-            _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, invariant, out var l) ? (true, l) : (false, null),
-            _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, invariant, out var d) ? (true, d) : (false, null),
-            _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, invariant, out var f) ? (true, f) : (false, null),
-            _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, invariant, out var m) ? (true, m) : (false, null),
+            _ when SettingsNumbers.IsNumber(type) => SettingsNumbers.TryParse(property, type, text, out var number) ? (true, number) : (false, null),
             _ when type == typeof(TimeSpan) => TimeSpan.TryParse(text, invariant, out var t) ? (true, t) : (false, null),
             _ when type == typeof(Uri) => Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? (true, u) : (false, null),
             _ when type.IsEnum => Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name ? (true, Enum.Parse(type, name)) : (false, null),
@@ -124,11 +127,36 @@ internal static class SettingsSchema
                 _ when type.IsEnum => $"Must be one of: {string.Join(", ", Enum.GetNames(type))}.",
                 _ when type == typeof(Uri) => "Must be an absolute http or https address.",
                 _ when type == typeof(TimeSpan) => "Must be a duration like 00:05:00.",
+                _ when SettingsNumbers.IsNumber(type) => SettingsNumbers.Refusal(property, type),
                 _ => "Must be a number.",
             };
         }
 
         return ok;
+    }
+
+    // Line breaks and tabs only in several lines of text; no other control character, no lone surrogate anywhere.
+    private static bool IsStorableText(string text, bool multiline)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs the property's validation attributes (and <see cref="IValidatableObject"/>) without the framework's caches.</summary>
@@ -138,10 +166,10 @@ internal static class SettingsSchema
         foreach (var property in Properties(settings.GetType()))
         {
             var value = property.GetValue(settings);
-            var context = new ValidationContext(settings) { MemberName = property.Name, DisplayName = property.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? Words(property.Name) };
+            var context = new ValidationContext(settings) { MemberName = property.Name, DisplayName = Label(property) };
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
             {
-                if (attribute.GetValidationResult(value, context) is { ErrorMessage: { } message })
+                if (Check(attribute, value, context) is { } message)
                 {
                     Add(errors, property.Name, message);
                 }
@@ -162,6 +190,22 @@ internal static class SettingsSchema
 
         return errors;
     }
+
+    // [Range(0, 100)] on a double converts the value to int and throws OverflowException for 1e308: a refusal, not a failure.
+    private static string? Check(ValidationAttribute attribute, object? value, ValidationContext context)
+    {
+        try
+        {
+            return attribute.GetValidationResult(value, context)?.ErrorMessage;
+        }
+        catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException or ArgumentException)
+        {
+            return $"{context.DisplayName} is not a value this setting accepts.";
+        }
+    }
+
+    /// <summary>The field's label: <c>[Display(Name)]</c>, else the property name in words.</summary>
+    public static string Label(PropertyInfo property) => property.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? Words(property.Name);
 
     public static void Add(Dictionary<string, List<string>> errors, string field, string message)
     {

@@ -26,12 +26,12 @@ public sealed class ApiHost : IAsyncLifetime
 
     private TestHost? _host;
 
-    // Plugins a test installs go to a folder of the class's own, never to the shared default.
-    private readonly DirectoryInfo _plugins = System.IO.Directory.CreateTempSubdirectory("extensible-plugins-");
-
     public TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>This host's own folder of installed plugins (its staging area is <c>.staging</c> in it), never the shared default.</summary>
+    public string PluginsPath { get; } = Path.Combine(Path.GetTempPath(), "extensible-api-tests", Guid.NewGuid().ToString("N"), "plugins");
 
     public Person Owner { get; private set; } = null!;
 
@@ -47,7 +47,7 @@ public sealed class ApiHost : IAsyncLifetime
         _host = await TestHost.StartAsync(ConnectionString, null,
             $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", $"--Extensible:Bootstrap:OwnerPassword={Password}",
             "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
-            $"--Extensible:PluginsDir={_plugins.FullName}");
+            $"--Extensible:PluginsDir={PluginsPath}");
         var owner = (await Directory.FindUserByEmailAsync(OwnerEmail))!;
         WorkspaceId = (await Directory.WorkspacesOfAsync(owner.Id)).Single().WorkspaceId;
         Owner = new Person(owner.Id, OwnerEmail, Role.Owner, OwnerToken);
@@ -60,7 +60,13 @@ public sealed class ApiHost : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
-        _plugins.Delete(recursive: true);
+        try
+        {
+            System.IO.Directory.Delete(Path.GetDirectoryName(PluginsPath)!, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 
     /// <summary>A client that never follows redirects (so a redirect to a sign-in page shows) and sends no cookies of its own.</summary>

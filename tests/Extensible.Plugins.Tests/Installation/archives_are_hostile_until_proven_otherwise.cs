@@ -31,6 +31,9 @@ public sealed class archives_are_hostile_until_proven_otherwise(TestDatabase dat
         { "missing-entry", "is not in the plugin's folder" },
         { "not-zip", "not a .zip" },
         { "bomb", "holds more than" },
+        { "file-then-folder", "both as a file and as a folder" },
+        { "folder-then-file", "both as a file and as a folder" },
+        { "too-long-name", "cannot be extracted" },
     };
 
     [Theory]
@@ -47,6 +50,17 @@ public sealed class archives_are_hostile_until_proven_otherwise(TestDatabase dat
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_host.InstalledPath, ".staging")));
         Assert.False(File.Exists("/tmp/extensible-escaped.txt"));
         Assert.Null(_host.Catalog.Find("acme.hostile"));
+    }
+
+    [Fact]
+    public async Task an_upload_that_breaks_off_leaves_no_staging_file()
+    {
+        var staging = Path.Combine(_host.InstalledPath, ".staging");
+        var before = Directory.Exists(staging) ? Directory.EnumerateFileSystemEntries(staging).Count() : 0;
+
+        await Assert.ThrowsAsync<IOException>(() => _host.Admin.InstallAsync(new BreaksOff(Archive("none"), after: 256), "tests"));
+
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(staging).Count());
     }
 
     [Fact]
@@ -111,6 +125,17 @@ public sealed class archives_are_hostile_until_proven_otherwise(TestDatabase dat
                 case "duplicate":
                     Add(zip, "plugin.json", Encoding.UTF8.GetBytes(plugin.Manifest));
                     break;
+                case "file-then-folder":
+                    Add(zip, "lib", [1]);
+                    Add(zip, "lib/a.dll", [1]);
+                    break;
+                case "folder-then-file":
+                    Add(zip, "lib/a.dll", [1]);
+                    Add(zip, "lib", [1]);
+                    break;
+                case "too-long-name":
+                    Add(zip, new string('n', 300) + ".dll", [1]);
+                    break;
                 case "bomb":
                     // 300 MB of zeros compresses to a few hundred KB.
                     var bomb = zip.CreateEntry("zeros.bin", CompressionLevel.SmallestSize);
@@ -128,6 +153,13 @@ public sealed class archives_are_hostile_until_proven_otherwise(TestDatabase dat
         }
 
         return buffer.ToArray();
+    }
+
+    // An upload whose client goes away: it reads like the archive, then fails as a reset connection does.
+    private sealed class BreaksOff(byte[] bytes, int after) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position >= after ? throw new IOException("The client went away.") : base.ReadAsync(buffer[..Math.Min(buffer.Length, after)], cancellationToken);
     }
 
     private static void Add(ZipArchive zip, string path, byte[] bytes)

@@ -46,7 +46,7 @@ public sealed class ConsoleSignIn(PeopleService people, TwoFactorService twoFact
                 Path = SecondStepPath,
                 MaxAge = SecondStepLifetime,
             });
-            return new LocalRedirectResult(IsLocal(returnUrl) ? $"{SecondStepPath}?returnUrl={Uri.EscapeDataString(returnUrl!)}" : SecondStepPath);
+            return new LocalRedirectResult(ReturnUrls.IsLocal(returnUrl) ? $"{SecondStepPath}?returnUrl={Uri.EscapeDataString(returnUrl!)}" : SecondStepPath);
         }
 
         return result.Succeeded ? await StartSessionAsync(context, result, returnUrl) : null;
@@ -108,11 +108,8 @@ public sealed class ConsoleSignIn(PeopleService people, TwoFactorService twoFact
             new Claim(ConsoleClaims.SessionId, result.SessionId.ToString()),
         ], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return new LocalRedirectResult(IsLocal(returnUrl) ? returnUrl! : "/");
+        return new LocalRedirectResult(ReturnUrls.LocalOrHome(returnUrl));
     }
 
     private static string? UserAgent(HttpContext context) => context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

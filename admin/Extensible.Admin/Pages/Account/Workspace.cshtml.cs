@@ -27,6 +27,6 @@ public sealed class WorkspaceModel(PeopleDirectory directory) : PageModel
         }
 
         Response.Cookies.Append(Cookie, workspaceId.ToString(), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) && !returnUrl.StartsWith("/account/workspace", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/");
+        return LocalRedirect(returnUrl?.StartsWith("/account/workspace", StringComparison.OrdinalIgnoreCase) == true ? "/" : ReturnUrls.LocalOrHome(returnUrl));
     }
 }

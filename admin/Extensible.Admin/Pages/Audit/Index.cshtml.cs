@@ -36,8 +36,17 @@ public sealed class IndexModel(AuditTrail trail, IAuthorizationService authoriza
     {
         var serverWide = (await authorization.AuthorizeAsync(User, AuditTrail.ServerWidePolicy)).Succeeded;
         Types = AuditEventTypes.Visible(serverWide);
-        Type = Blank(Type, 100);
-        Who = Blank(Who, 254);
+        try
+        {
+            Type = SearchFilter.Parse(Type, "Type", 100);
+            Who = SearchFilter.Parse(Who, "Who", 254);
+        }
+        catch (PeopleValidationException e)
+        {
+            ModelState.AddModelError(e.Field, e.Message);
+            return;
+        }
+
         Trail = await trail.PageAsync(User.WorkspaceId(), new AuditQuery(Before, Type, Who, 50, serverWide), cancellationToken);
     }
 
@@ -45,6 +54,4 @@ public sealed class IndexModel(AuditTrail trail, IAuthorizationService authoriza
     public string? OlderLink => Trail.Before is { } before
         ? $"/audit?before={before}&type={Uri.EscapeDataString(Type ?? "")}&user={Uri.EscapeDataString(Who ?? "")}"
         : null;
-
-    private static string? Blank(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(max, value.Trim().Length)];
 }
