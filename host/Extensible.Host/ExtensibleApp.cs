@@ -24,6 +24,20 @@ public static class ExtensibleApp
         builder.AddExtensibleOptions();
         builder.AddExtensibleTransport();
         await builder.AddExtensibleDatabaseAsync(cancellationToken);
+        try
+        {
+            return Compose(builder, configure);
+        }
+        catch
+        {
+            // A host that cannot be built (bad settings, a refused key ring) leaves no database of its own running.
+            await builder.StopEmbeddedDatabaseAsync();
+            throw;
+        }
+    }
+
+    private static WebApplication Compose(WebApplicationBuilder builder, Action<IHostApplicationBuilder>? configure)
+    {
         builder.AddExtensibleEventStore();
         builder.AddExtensiblePlugins();
         builder.AddExtensibleSecurity();

@@ -45,6 +45,7 @@ public sealed class JsonBody<T> : IEndpointParameterMetadataProvider where T : c
         }
         catch (JsonException e)
         {
+            await DrainAsync(context);
             return Invalid(FieldOf(e.Path), e.Path is null or "$" ? "Send a JSON object with the documented fields, and nothing else." : "This value is not valid here: malformed, of the wrong type, or not a field of this request.");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -60,6 +61,20 @@ public sealed class JsonBody<T> : IEndpointParameterMetadataProvider where T : c
         builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails), ["application/problem+json"]));
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails), ["application/problem+json"]));
+    }
+
+    // The reader stops at the first bad token; the rest of the body (capped by the API's size limit) is read away, so the
+    // client gets its 400 instead of a connection cut while it is still sending.
+    private static async Task DrainAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            // Over the size limit or cut off: the answer is the 400 already decided.
+        }
     }
 
     // "$.role" → "role"; "$.expiresAt" → "expiresAt"; the whole body → "body".

@@ -39,4 +39,13 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "extensible" }.Build());
         return builder;
     }
+
+    /// <summary>Stops the embedded cluster <see cref="AddExtensibleDatabaseAsync"/> started, when the host could not be built around it.</summary>
+    public static async Task StopEmbeddedDatabaseAsync(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.FirstOrDefault(s => s.ServiceType == typeof(EmbeddedPostgres.EmbeddedPostgres))?.ImplementationInstance is EmbeddedPostgres.EmbeddedPostgres embedded)
+        {
+            await embedded.StopAsync();
+        }
+    }
 }

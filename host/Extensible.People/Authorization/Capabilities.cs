@@ -49,7 +49,11 @@ public static class Capabilities
     public static IReadOnlyList<string> All { get; } = [ViewWorkspace, Compose, Moderate, ManagePeople, ManageWorkspace, OwnWorkspace, CreateWorkspaces, OperateServer];
 
     /// <summary>What <paramref name="role"/> may do in its workspace.</summary>
-    public static IReadOnlySet<string> Of(Role role) => ByRole[role];
+    /// <exception cref="PeopleValidationException">A value that is no role (from a form or request).</exception>
+    public static IReadOnlySet<string> Of(Role role) =>
+        ByRole.TryGetValue(role, out var capabilities)
+            ? capabilities
+            : throw new PeopleValidationException("Role", $"Role must be one of {string.Join(", ", Enum.GetNames<Role>().Reverse())}.");
 
     /// <summary>
     /// The server-wide capabilities of a person: an operator holds them all; with <paramref name="ownersMayCreateWorkspaces"/>

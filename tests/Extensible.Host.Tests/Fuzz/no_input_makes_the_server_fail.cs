@@ -30,7 +30,7 @@ public sealed class no_input_makes_the_server_fail(ApiHost api, ITestOutputHelpe
 {
     private const int InputsPerBody = 150;
     private const int InputsPerEndpoint = 25;
-    private const int InputsPerForm = 25;
+    private const int InputsPerForm = 40;
     private const int QueriesPerPage = 8;
 
     // Different API tokens, because the API's rate limit counts per token.
@@ -74,7 +74,7 @@ public sealed class no_input_makes_the_server_fail(ApiHost api, ITestOutputHelpe
         var tokens = new List<string>();
         for (var i = 0; i < Tokens; i++)
         {
-            tokens.Add((await api.NewTokenAsync(api.Owner)).Token);
+            tokens.Add((await api.NewTokenAsync(api.Owner, serverCapabilities: Capabilities.Server)).Token);
         }
 
         var spareToken = (await api.NewTokenAsync(api.Owner)).Id;

@@ -109,9 +109,16 @@
 
   connection.onreconnecting(function () { setState('reconnecting'); });
   connection.onreconnected(function () { connected(); });
+  // A page being left (a form posted, a link followed) does not reconnect: signing out closes its connection while the
+  // browser is already on its way to the next page, which connects for itself.
+  let leaving = false;
+  window.addEventListener('beforeunload', function () { leaving = true; });
+  window.addEventListener('pageshow', function () { leaving = false; });
+
   connection.onclose(function () {
     // The server closed us (a sign-out or a change of rights closes the connection; so does a restart): connect again
     // now, and let the server decide afresh. Failures back off in start().
+    if (leaving) return;
     setState('reconnecting');
     scheduleStart(Math.floor(Math.random() * 1000));
   });
@@ -125,7 +132,7 @@
   }
 
   async function start() {
-    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+    if (leaving || connection.state !== signalR.HubConnectionState.Disconnected) return;
     try {
       await connection.start();
       attempts = 0;
