@@ -34,38 +34,14 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         var callers = await CallersAsync();
         var endpoints = EndpointsToCall();
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/v1/me");
-        using var client = api.Client();
         output.WriteLine($"{"endpoint",-70} {"allowed",-50} {string.Join(' ', callers)}");
         var failures = new List<string>();
         var calls = 0;
         foreach (var endpoint in endpoints)
         {
             var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is [var first, ..] ? first : HttpMethods.Get;
-            var name = $"{method} {endpoint.RoutePattern.RawText}";
-            var expectation = Expectation.Of(endpoint);
-            if (expectation.Problem is { } problem)
-            {
-                failures.Add($"{name}: {problem}");
-                continue;
-            }
-
-            var outcomes = new List<int>();
-            foreach (var caller in callers)
-            {
-                var path = await PathAsync(endpoint.RoutePattern, caller);
-                if (path is null)
-                {
-                    failures.Add($"{name}: the matrix does not know what to put in its route parameters; teach PathAsync.");
-                    break;
-                }
-
-                using var response = await client.SendAsync(await RequestAsync(method, path, caller));
-                calls++;
-                outcomes.Add((int)response.StatusCode);
-                Judge(name, path, caller, expectation, response, failures);
-            }
-
-            output.WriteLine($"{name,-70} {expectation,-50} {string.Join(' ', outcomes)}");
+            calls += await CallAsync($"{method} {endpoint.RoutePattern.RawText}", endpoint, Expectation.Of(endpoint), callers,
+                (path, caller) => RequestAsync(method, path, caller), failures);
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls went wrong:\n{string.Join('\n', failures)}");
@@ -76,7 +52,6 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
     public async Task every_page_handler_allows_exactly_the_callers_its_declaration_names()
     {
         var callers = (await CallersAsync()).Where(c => c.Person is null || c.ViaCookie).ToList();
-        using var client = api.Client();
         var failures = new List<string>();
         var handlers = 0;
         foreach (var endpoint in EndpointsToCall().Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null))
@@ -85,36 +60,45 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
             foreach (var handler in page.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
             {
                 handlers++;
-                var expectation = Expectation.Of(endpoint, HandlerAuthorization.PoliciesOf(handler.MethodInfo));
-                var name = $"POST {endpoint.RoutePattern.RawText}?handler={handler.Name}";
-                if (expectation.Problem is { } problem)
-                {
-                    failures.Add($"{name}: {problem}");
-                    continue;
-                }
-
-                var outcomes = new List<int>();
-                foreach (var caller in callers)
-                {
-                    var path = await PathAsync(endpoint.RoutePattern, caller);
-                    if (path is null)
-                    {
-                        failures.Add($"{name}: the matrix does not know what to put in its route parameters; teach PathAsync.");
-                        break;
-                    }
-
-                    var target = handler.Name is null ? path : $"{path}?handler={handler.Name}";
-                    using var response = await client.SendAsync(await FormPostAsync(target, caller));
-                    outcomes.Add((int)response.StatusCode);
-                    Judge(name, target, caller, expectation, response, failures);
-                }
-
-                output.WriteLine($"{name,-70} {expectation,-50} {string.Join(' ', outcomes)}");
+                await CallAsync($"POST {endpoint.RoutePattern.RawText}?handler={handler.Name}", endpoint,
+                    Expectation.Of(endpoint, HandlerAuthorization.PoliciesOf(handler.MethodInfo)), callers,
+                    (path, caller) => FormPostAsync(handler.Name is null ? path : $"{path}?handler={handler.Name}", caller), failures);
             }
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} handler calls went wrong:\n{string.Join('\n', failures)}");
         Assert.True(handlers >= 20, $"Only {handlers} page handlers were found.");
+    }
+
+    // Calls one endpoint (or handler) as every caller and judges each answer; returns how many calls were made.
+    private async Task<int> CallAsync(string name, RouteEndpoint endpoint, Expectation expectation, IReadOnlyList<Caller> callers,
+        Func<string, Caller, Task<HttpRequestMessage>> request, List<string> failures)
+    {
+        if (expectation.Problem is { } problem)
+        {
+            failures.Add($"{name}: {problem}");
+            return 0;
+        }
+
+        using var client = api.Client();
+        var outcomes = new List<int>();
+        foreach (var caller in callers)
+        {
+            var path = await PathAsync(endpoint.RoutePattern, caller);
+            if (path is null)
+            {
+                failures.Add($"{name}: the matrix does not know what to put in its route parameters; teach PathAsync.");
+                break;
+            }
+
+            using var sent = await request(path, caller);
+            using var response = await client.SendAsync(sent);
+            outcomes.Add((int)response.StatusCode);
+            Judge(name, sent.RequestUri!.OriginalString, caller, expectation, response, failures);
+        }
+
+        output.WriteLine($"{name,-70} {expectation,-50} {string.Join(' ', outcomes)}");
+        return outcomes.Count;
     }
 
     [Fact]
