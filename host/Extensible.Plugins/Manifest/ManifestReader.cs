@@ -1,11 +1,11 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Extensible.Plugins.Catalog;
+using Extensible.Sdk;
 
 namespace Extensible.Plugins.Manifest;
 
 /// <summary>Reads and strictly validates <c>plugin.json</c>; every refusal says what is wrong in words.</summary>
-public static partial class ManifestReader
+public static class ManifestReader
 {
     /// <summary>The largest manifest read.</summary>
     public const int MaxManifestBytes = 64 * 1024;
@@ -53,58 +53,31 @@ public static partial class ManifestReader
             throw new PluginManifestException($"{PluginManifest.FileName} must be a JSON object.");
         }
 
-        var id = Required(document.Id, "id");
-        if (id.Length > 100 || !IdPattern().IsMatch(id))
-        {
-            throw new PluginManifestException($"The id '{id}' is not valid: use lower-case letters, digits, dots and dashes, starting with a letter (at most 100 characters), like acme.hello.");
-        }
-
-        var name = Required(document.Name, "name");
-        if (name.Length > 100)
-        {
-            throw new PluginManifestException("The name must be at most 100 characters.");
-        }
-
-        var version = Required(document.Version, "version");
-        if (!SemVer().IsMatch(version))
-        {
-            throw new PluginManifestException($"The version '{version}' is not a semantic version like 1.0.0.");
-        }
-
-        var sdk = Required(document.Sdk, "sdk");
-        if (SdkVersion.Check(sdk) is { } mismatch)
-        {
-            throw new PluginManifestException($"The plugin cannot run on this host: {mismatch}.");
-        }
-
-        var entry = Required(document.Entry, "entry");
-        if (entry != Path.GetFileName(entry) || entry.Contains('\\', StringComparison.Ordinal) || entry.Contains(':', StringComparison.Ordinal)
-            || entry is "." or ".." || !entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PluginManifestException($"The entry '{entry}' must be the plain file name of a .dll in the plugin's folder.");
-        }
+        Check(ManifestRules.Id(document.Id));
+        Check(ManifestRules.Name(document.Name));
+        Check(ManifestRules.Version(document.Version));
+        Check(ManifestRules.Sdk(document.Sdk));
+        Check(ManifestRules.Entry(document.Entry));
+        Check(ManifestRules.Author(document.Author));
+        Check(ManifestRules.Description(document.Description));
 
         var links = new List<PluginLink>();
         foreach (var link in document.Links ?? [])
         {
-            var title = link?.Title?.Trim();
-            if (string.IsNullOrEmpty(title) || PluginLink.Parse(link!.Url) is not { } url)
-            {
-                throw new PluginManifestException("Every link needs a title and an absolute http or https url, or a page of the server's documentation (/docs/….md).");
-            }
-
-            links.Add(new PluginLink(title, url));
+            Check(ManifestRules.LinkTitle(link?.Title) ?? ManifestRules.LinkUrl(link?.Url));
+            links.Add(new PluginLink(link!.Title!.Trim(), PluginLink.Parse(link.Url)!));
         }
 
-        return new PluginManifest(id, name.Trim(), version, sdk.Trim(), entry, document.Author?.Trim() ?? "", document.Description?.Trim() ?? "", links, document.Sandbox ?? false);
+        return new PluginManifest(document.Id!.Trim(), document.Name!.Trim(), document.Version!.Trim(), document.Sdk!.Trim(), document.Entry!.Trim(),
+            document.Author?.Trim() ?? "", document.Description?.Trim() ?? "", links, document.Sandbox ?? false);
     }
 
-    private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new PluginManifestException($"{PluginManifest.FileName} needs \"{field}\".") : value.Trim();
-
-    [GeneratedRegex("^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
-    private static partial Regex SemVer();
+    // The rules are the SDK's (ManifestRules), so the test kit's checker accepts exactly what the host accepts.
+    private static void Check(string? problem)
+    {
+        if (problem is not null)
+        {
+            throw new PluginManifestException(problem);
+        }
+    }
 }

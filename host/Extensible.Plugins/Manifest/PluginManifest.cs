@@ -1,4 +1,5 @@
 using Extensible.Plugins.Catalog;
+using Extensible.Sdk;
 
 namespace Extensible.Plugins.Manifest;
 
@@ -24,5 +25,5 @@ public sealed record PluginManifest(
     bool Sandbox)
 {
     /// <summary>The manifest's file name in a plugin folder.</summary>
-    public const string FileName = "plugin.json";
+    public const string FileName = ManifestRules.FileName;
 }

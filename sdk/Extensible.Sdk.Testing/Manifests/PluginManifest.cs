@@ -1,23 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace Extensible.Sdk.Testing.Manifests;
 
 /// <summary>
-/// A plugin's <c>plugin.json</c>, read and checked the way the host checks it before loading anything: an id of
-/// lower-case letters and digits separated by dots or dashes, a semantic version, an <c>sdk</c> range this SDK satisfies
-/// (<see cref="SdkInfo.IsCompatible(string?)"/>), and an entry assembly that is a file of the plugin's folder.
+/// A plugin's <c>plugin.json</c>, read and checked by the rules the host checks before loading anything
+/// (<see cref="ManifestRules"/>): an id of lower-case letters and digits separated by dots or dashes, starting with a
+/// letter, a semantic version, an <c>sdk</c> range this SDK satisfies, an entry assembly that is a file of the plugin's
+/// folder, and links to http(s) addresses or the server's documentation. Like the host, it refuses fields it does not know.
 /// </summary>
-public sealed partial record PluginManifest
+public sealed record PluginManifest
 {
     /// <summary>The manifest's file name in a plugin's folder.</summary>
-    public const string FileName = "plugin.json";
+    public const string FileName = ManifestRules.FileName;
 
     /// <summary>The longest id the host accepts.</summary>
-    public const int MaxIdLength = 100;
+    public const int MaxIdLength = ManifestRules.MaxIdLength;
 
-    private static readonly JsonSerializerOptions Json = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, // as the host: a misspelt field is an error, not silence
+    };
 
     /// <summary>The plugin's id, unique in an installation (<c>acme.hello</c>).</summary>
     [JsonPropertyName("id")]
@@ -100,7 +106,7 @@ public sealed partial record PluginManifest
         }
 
         var manifest = Parse(File.ReadAllText(path));
-        if (!File.Exists(Path.Combine(folder, manifest.Entry!)))
+        if (!File.Exists(Path.Combine(folder, manifest.Entry!.Trim())))
         {
             throw new PluginManifestException($"The entry assembly {manifest.Entry} named in {FileName} is not in {folder}.");
         }
@@ -108,108 +114,21 @@ public sealed partial record PluginManifest
         return manifest;
     }
 
-    /// <summary>Lists the rules this manifest breaks.</summary>
+    /// <summary>Lists the rules (<see cref="ManifestRules"/>, the host's own) this manifest breaks.</summary>
     /// <returns>Each problem in words; empty when the host would accept it.</returns>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Id))
-        {
-            problems.Add("\"id\" is required (lower-case, e.g. acme.hello).");
-        }
-        else if (Id.Length > MaxIdLength || !Ids().IsMatch(Id))
-        {
-            problems.Add($"\"id\" '{Id}' must be lower-case letters and digits separated by dots or dashes (acme.hello), at most {MaxIdLength} characters.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            problems.Add("\"name\" is required.");
-        }
-        else if (Name.Length > 100)
-        {
-            problems.Add("\"name\" may be at most 100 characters.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Version))
-        {
-            problems.Add("\"version\" is required (a semantic version, e.g. 1.0.0).");
-        }
-        else if (!SemanticVersions().IsMatch(Version))
-        {
-            problems.Add($"\"version\" '{Version}' is not a semantic version (major.minor.patch, e.g. 1.0.0 or 1.1.0-beta.1).");
-        }
-
-        CheckSdk(problems);
-        CheckEntry(problems);
-        if (Author is { Length: > 200 })
-        {
-            problems.Add("\"author\" may be at most 200 characters.");
-        }
-
-        if (Description is { Length: > 1000 })
-        {
-            problems.Add("\"description\" may be at most 1000 characters.");
-        }
-
-        foreach (var link in Links ?? [])
-        {
-            if (link is null || string.IsNullOrWhiteSpace(link.Title))
-            {
-                problems.Add("Every link needs a \"title\".");
-            }
-
-            // As the host's PluginLink.Parse: a page of the server's documentation is how bundled plugins link to docs/.
-            var docsPage = link?.Url is { } path && DocsPages().IsMatch(path);
-            if (!docsPage && (link is null || !Uri.TryCreate(link.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
-            {
-                problems.Add($"The link \"url\" '{link?.Url}' must be an absolute http or https URL, or a page of the server's documentation (/docs/….md).");
-            }
-        }
-
-        return problems;
+        string?[] problems =
+        [
+            ManifestRules.Id(Id),
+            ManifestRules.Name(Name),
+            ManifestRules.Version(Version),
+            ManifestRules.Sdk(Sdk),
+            ManifestRules.Entry(Entry),
+            ManifestRules.Author(Author),
+            ManifestRules.Description(Description),
+            .. (Links ?? []).SelectMany(link => new[] { ManifestRules.LinkTitle(link?.Title), ManifestRules.LinkUrl(link?.Url) }),
+        ];
+        return [.. problems.OfType<string>()];
     }
-
-    private void CheckSdk(List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(Sdk))
-        {
-            problems.Add($"\"sdk\" is required (the SDK range, e.g. {SdkInfo.CurrentRange}).");
-        }
-        else if (!SdkInfo.TryParseRange(Sdk, out var minimum))
-        {
-            problems.Add($"\"sdk\" '{Sdk}' is not an SDK range (e.g. {SdkInfo.CurrentRange}).");
-        }
-        else if (!SdkInfo.IsCompatible(minimum))
-        {
-            problems.Add($"\"sdk\" '{Sdk}' needs SDK {minimum.Major}.{minimum.Minor} or a later {minimum.Major}.x; this is SDK {SdkInfo.VersionText}.");
-        }
-    }
-
-    private void CheckEntry(List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(Entry))
-        {
-            problems.Add("\"entry\" is required (the entry assembly's file name, e.g. Acme.Hello.dll).");
-        }
-        else if (Entry != Path.GetFileName(Entry) || Entry.Contains('/', StringComparison.Ordinal) || Entry.Contains('\\', StringComparison.Ordinal)
-            || Entry.StartsWith('.') || Path.IsPathRooted(Entry))
-        {
-            problems.Add($"\"entry\" '{Entry}' must be a file name in the plugin's folder, without a path.");
-        }
-        else if (!Entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"\"entry\" '{Entry}' must name a .dll.");
-        }
-    }
-
-    [GeneratedRegex("^/docs/([a-z0-9-]+/)*[a-z0-9-]+\\.md$", RegexOptions.CultureInvariant)]
-    private static partial Regex DocsPages();
-
-    [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Ids();
-
-    // semver.org's regular expression.
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex SemanticVersions();
 }

@@ -1,22 +1,11 @@
 using Extensible.Sdk.Testing.Manifests;
+using Extensible.Testing.Manifests;
 
 namespace Extensible.Sdk.Tests.Manifests;
 
 public sealed class checking_plugin_manifests : IDisposable
 {
-    private const string Valid = """
-        {
-          "id": "acme.hello",
-          "name": "Hello",
-          "version": "1.2.3-beta.1",
-          "sdk": "^1.0",
-          "entry": "Acme.Hello.dll",
-          "author": "Acme",
-          "description": "Says hello.",
-          "links": [{ "title": "Docs", "url": "https://acme.test/hello" }],
-          "sandbox": false
-        }
-        """;
+    private const string Valid = ManifestCases.Valid;
 
     private readonly string folder = Directory.CreateTempSubdirectory("extensible-manifest-").FullName;
 
@@ -36,11 +25,27 @@ public sealed class checking_plugin_manifests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(ManifestCases.All), MemberType = typeof(ManifestCases))]
+    public void the_kit_accepts_exactly_the_manifests_the_host_accepts(string @case, string json, bool accepted)
+    {
+        var refused = Record.Exception(() => PluginManifest.Parse(json));
+
+        if (accepted)
+        {
+            Assert.True(refused is null, $"{@case}: refused with '{refused?.Message}'");
+        }
+        else
+        {
+            Assert.True(refused is PluginManifestException, $"{@case}: {(refused is null ? "accepted" : refused.GetType().Name)}");
+        }
+    }
+
+    [Theory]
     [InlineData("id", "\"Acme.Hello\"", "\"id\"")]
     [InlineData("id", "\"acme..hello\"", "\"id\"")]
     [InlineData("id", "\"acme/hello\"", "\"id\"")]
     [InlineData("version", "\"1.0\"", "semantic version")]
-    [InlineData("sdk", "\"^2.0\"", "needs SDK 2.0")]
+    [InlineData("sdk", "\"^2.0\"", "built for SDK 2.x")]
     [InlineData("sdk", "\"^1.9\"", "needs SDK 1.9")]
     [InlineData("sdk", "\"any\"", "not an SDK range")]
     [InlineData("entry", "\"../Acme.Hello.dll\"", "without a path")]
