@@ -4,13 +4,17 @@ using Extensible.Sdk.Connectors;
 using Extensible.Sdk.Content;
 using Extensible.Sdk.Influencers;
 using Extensible.Sdk.Moderation;
+using McMasterLoader = McMaster.NETCore.Plugins.PluginLoader;
 
 namespace Extensible.Plugins.Loading;
 
-/// <summary>A plugin loaded and registered: its load context and its guarded capabilities. Dropped whole on unload.</summary>
+/// <summary>A plugin loaded and registered: its McMaster loader (which owns its load context) and its guarded capabilities. Dropped whole on unload.</summary>
 internal sealed class LoadedPlugin
 {
-    public required PluginLoadContext? Context { get; set; }
+    public required McMasterLoader? Loader { get; set; }
+
+    // Weak: only the loader holds the context; unload waits on this until the context is collected.
+    public required WeakReference Context { get; init; }
 
     // Set to null on unload: a Type of the plugin pins its load context.
     public required Type? SettingsType { get; set; }

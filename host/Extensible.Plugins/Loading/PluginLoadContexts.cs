@@ -1,16 +1,18 @@
+using System.Runtime.Loader;
+
 namespace Extensible.Plugins.Loading;
 
 /// <summary>Counts plugin load contexts alive in this process, through weak references: unloads that leak show here.</summary>
 internal static class PluginLoadContexts
 {
-    private static readonly List<WeakReference> All = [];
+    private static readonly List<(string PluginId, WeakReference Context)> All = [];
 
-    public static void Track(PluginLoadContext context)
+    public static void Track(string pluginId, AssemblyLoadContext context)
     {
         lock (All)
         {
-            All.RemoveAll(w => !w.IsAlive);
-            All.Add(new WeakReference(context));
+            All.RemoveAll(w => !w.Context.IsAlive);
+            All.Add((pluginId, new WeakReference(context)));
         }
     }
 
@@ -19,8 +21,8 @@ internal static class PluginLoadContexts
     {
         lock (All)
         {
-            All.RemoveAll(w => !w.IsAlive);
-            return All.Count(w => (w.Target as PluginLoadContext)?.Name == "plugin:" + pluginId);
+            All.RemoveAll(w => !w.Context.IsAlive);
+            return All.Count(w => w.PluginId == pluginId);
         }
     }
 
@@ -30,7 +32,7 @@ internal static class PluginLoadContexts
         {
             lock (All)
             {
-                All.RemoveAll(w => !w.IsAlive);
+                All.RemoveAll(w => !w.Context.IsAlive);
                 return All.Count;
             }
         }

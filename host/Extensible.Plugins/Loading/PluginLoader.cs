@@ -1,32 +1,57 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
 using Extensible.Plugins.Calls;
 using Extensible.Plugins.Catalog;
 using Extensible.Plugins.Manifest;
 using Extensible.Sdk;
+using McMasterLoader = McMaster.NETCore.Plugins.PluginLoader;
 
 namespace Extensible.Plugins.Loading;
 
 /// <summary>
-/// Loads a plugin folder into its own collectible context, creates its entry point, lets it register, and creates its
-/// capabilities; unloads and verifies that the context is collected. Everything a plugin does here runs under a
-/// timeout, and any failure becomes a reason in words.
+/// Loads a plugin folder into its own collectible context (through McMaster.NETCore.Plugins), creates its entry point,
+/// lets it register, and creates its capabilities; unloads and verifies that the context is collected. Everything a
+/// plugin does here runs under a timeout, and any failure becomes a reason in words.
 /// </summary>
 internal sealed class PluginLoader(PluginsOptions options)
 {
     public async Task<LoadedPlugin> LoadAsync(string folder, PluginManifest manifest, Func<IPluginContext> context, PluginCallGuard guard)
     {
         var entryPath = Path.GetFullPath(Path.Combine(folder, manifest.Entry));
-        var loadContext = new PluginLoadContext(manifest.Id, entryPath);
-        PluginLoadContexts.Track(loadContext);
+        var loader = CreateLoader(entryPath);
         try
         {
-            return await RegisterAsync(loadContext, manifest, context, guard);
+            return await RegisterAsync(loader, manifest, context, guard);
         }
         catch
         {
-            loadContext.Unload();
+            loader.Dispose();
             throw;
+        }
+    }
+
+    private static McMasterLoader CreateLoader(string entryPath)
+    {
+        try
+        {
+            return McMasterLoader.CreateFromAssemblyFile(entryPath, isUnloadable: true, SharedAssemblies.Types, config =>
+            {
+                config.PreferSharedTypes = true;
+                foreach (var name in SharedAssemblies.HostPrivate)
+                {
+                    config.PrivateAssemblies.Add(new AssemblyName(name));
+                }
+
+                // Read from bytes, so the folder stays replaceable (and deletable) while the plugin runs; no file
+                // watching, which would keep the loader (and its context) alive and reload behind the runtime's back.
+                config.LoadInMemory = true;
+                config.EnableHotReload = false;
+            });
+        }
+        catch (Exception e)
+        {
+            throw new PluginLoadException($"its load context could not be created: {e.Message}");
         }
     }
 
@@ -56,17 +81,16 @@ internal sealed class PluginLoader(PluginsOptions options)
     private static WeakReference StartUnload(LoadedPlugin loaded)
     {
         // Taken out of the plugin record: the caller's async state keeps the record alive while it waits.
-        var context = loaded.Context!;
-        loaded.Context = null;
-        var weak = new WeakReference(context, trackResurrection: true);
-        context.Unload();
-        return weak;
+        var loader = loaded.Loader!;
+        loaded.Loader = null;
+        loader.Dispose();
+        return loaded.Context;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<LoadedPlugin> RegisterAsync(PluginLoadContext loadContext, PluginManifest manifest, Func<IPluginContext> makeContext, PluginCallGuard guard)
+    private async Task<LoadedPlugin> RegisterAsync(McMasterLoader loader, PluginManifest manifest, Func<IPluginContext> makeContext, PluginCallGuard guard)
     {
-        var entryType = FindEntryType(loadContext, manifest);
+        var (entryType, loadContext) = FindEntryType(loader, manifest);
         var builder = new PluginBuilder(manifest.Id);
         await WithinAsync("its constructor and registration", () =>
         {
@@ -74,7 +98,7 @@ internal sealed class PluginLoader(PluginsOptions options)
             plugin.Register(builder);
         });
 
-        var loaded = new LoadedPlugin { Context = loadContext, SettingsType = builder.SettingsType };
+        var loaded = new LoadedPlugin { Loader = loader, Context = new WeakReference(loadContext, trackResurrection: true), SettingsType = builder.SettingsType };
         var context = makeContext();
         await WithinAsync("creating its capabilities", () =>
         {
@@ -115,12 +139,16 @@ internal sealed class PluginLoader(PluginsOptions options)
 
     private static PluginCapability Describe(string kind, CapabilityInfo info) => new(kind, info.Key, info.Name, info.Description);
 
-    private static Type FindEntryType(PluginLoadContext loadContext, PluginManifest manifest)
+    private static (Type Entry, AssemblyLoadContext Context) FindEntryType(McMasterLoader loader, PluginManifest manifest)
     {
         Type[] types;
+        AssemblyLoadContext context;
         try
         {
-            types = loadContext.LoadEntry().GetExportedTypes();
+            var entry = loader.LoadDefaultAssembly();
+            context = AssemblyLoadContext.GetLoadContext(entry)!;
+            PluginLoadContexts.Track(manifest.Id, context);
+            types = entry.GetExportedTypes();
         }
         catch (BadImageFormatException)
         {
@@ -142,7 +170,7 @@ internal sealed class PluginLoader(PluginsOptions options)
         var candidates = types.Where(t => t.IsClass && !t.IsAbstract && typeof(IPlugin).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null).ToList();
         return candidates.Count switch
         {
-            1 => candidates[0],
+            1 => (candidates[0], context),
             0 => throw new PluginLoadException($"'{manifest.Entry}' has no public, non-abstract class implementing IPlugin (of SDK {SdkVersion.Describe()}) with a public parameterless constructor"),
             _ => throw new PluginLoadException($"'{manifest.Entry}' has several classes implementing IPlugin ({string.Join(", ", candidates.Select(c => c.Name))}); keep one"),
         };
