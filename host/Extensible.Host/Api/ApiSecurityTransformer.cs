@@ -9,7 +9,7 @@ namespace Extensible.Host.Api;
 /// Describes the API's security in the OpenAPI document: the bearer token scheme, and on each operation the
 /// token requirement, the policy (as <c>x-extensible-policy</c> and in words) and the 401/403 answers.
 /// </summary>
-internal sealed class ApiSecurityTransformer(IAuthorizationPolicyProvider policies) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+internal sealed class ApiSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeName = "bearer";
 
@@ -30,20 +30,20 @@ internal sealed class ApiSecurityTransformer(IAuthorizationPolicyProvider polici
             Scheme = "bearer",
             BearerFormat = "ext_…",
             Description = "A personal API token (console: Account → API tokens, or POST /api/v1/tokens). It fixes the workspace and the role; "
-                + "the role never exceeds its person's current one. A console session cookie works too.",
+                + "it never does more than its person may do at the time of the call. A console session cookie works too.",
         };
         return Task.CompletedTask;
     }
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var access = await EndpointAccess.DescribeAsync([.. metadata], policies);
+        var access = EndpointAccess.Describe([.. metadata]);
         operation.Description = $"{operation.Description}\n\nWho may call: {access}.".TrimStart();
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-extensible-policy"] = new JsonNodeExtension(new JsonArray([.. EndpointAccess.Policies([.. metadata]).Select(p => JsonValue.Create(p))]));
@@ -51,7 +51,8 @@ internal sealed class ApiSecurityTransformer(IAuthorizationPolicyProvider polici
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No, an unknown, a revoked or an expired token (never a redirect)." });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's role in the workspace does not allow this." });
+        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller does not hold a capability this needs (their role in the workspace, or the server operator's)." });
         operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Too many calls with this token in the last minute." });
+        return Task.CompletedTask;
     }
 }

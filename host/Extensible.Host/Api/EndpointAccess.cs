@@ -11,13 +11,7 @@ internal static class EndpointAccess
         metadata.OfType<IAllowAnonymous>().Any() ? [] : [.. metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct()];
 
     /// <summary>"public", or each policy with who satisfies it: "manage-people: … — capabilities: people.manage; roles holding them: Owner, Admin".</summary>
-    public static Task<string> DescribeAsync(IReadOnlyList<object> metadata, IAuthorizationPolicyProvider provider)
-    {
-        _ = provider;
-        return Task.FromResult(Describe(metadata));
-    }
-
-    private static string Describe(IReadOnlyList<object> metadata)
+    public static string Describe(IReadOnlyList<object> metadata)
     {
         if (metadata.OfType<IAllowAnonymous>().Any())
         {

@@ -28,7 +28,7 @@ public sealed class ApiRefusal(RequestDelegate next)
             HttpContext = context,
             ProblemDetails = status == StatusCodes.Status401Unauthorized
                 ? new ProblemDetails { Status = status, Title = "Sign-in required", Detail = "Send a personal API token as 'Authorization: Bearer ext_…', or call from a signed-in console session." }
-                : new ProblemDetails { Status = status, Title = "Not allowed", Detail = "Your role in this workspace does not allow this." },
+                : new ProblemDetails { Status = status, Title = "Not allowed", Detail = "You do not hold a capability this needs: your role in this workspace, or the server operator's, does not allow it." },
         });
     }
 }

@@ -24,7 +24,7 @@ internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, I
             return principal;
         }
 
-        var workspaces = await directory.WorkspacesOfAsync(userId);
+        var (workspaces, isOperator) = await directory.AccessOfAsync(userId);
         if (http.HttpContext is { } context)
         {
             RequestWorkspaces.Remember(context, workspaces);
@@ -32,7 +32,7 @@ internal sealed class WorkspaceClaimsTransformation(PeopleDirectory directory, I
 
         var chosen = http.HttpContext?.Request.Cookies[WorkspaceCookie];
         var current = workspaces.FirstOrDefault(w => w.WorkspaceId.ToString() == chosen) ?? (workspaces.Count > 0 ? workspaces[0] : null);
-        var serverCapabilities = Capabilities.OfServer(await directory.IsOperatorAsync(userId), server.CurrentValue.OwnersMayCreateWorkspaces, current?.Role);
+        var serverCapabilities = Capabilities.OfServer(isOperator, server.CurrentValue.OwnersMayCreateWorkspaces, current?.Role);
         // ClaimsPrincipal.Clone shares the identities: copy them, so the principal given is never changed.
         var clone = new ClaimsPrincipal(principal.Identities.Select(i => i.Clone()));
         var identity = (ClaimsIdentity)clone.Identity!;

@@ -37,28 +37,36 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
         return list;
     }
 
-    /// <summary>Whether the person operates the server.</summary>
-    public async Task<bool> IsOperatorAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        await using var command = db.CreateCommand($"select exists (select 1 from people_users where id = $1 and {IsOperator})");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     /// <summary>The workspaces a user belongs to, by name.</summary>
-    public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        (await AccessOfAsync(userId, cancellationToken)).Workspaces;
+
+    /// <summary>
+    /// What a person may be given on a request: the workspaces they belong to (by name) and whether they operate the
+    /// server, in one round trip (it is asked on every request).
+    /// </summary>
+    public async Task<(IReadOnlyList<WorkspaceMembership> Workspaces, bool IsOperator)> AccessOfAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand(
-            "select w.id, w.name, m.role from people_members m join people_workspaces w on w.id = m.workspace_id where m.user_id = $1 order by w.name, w.id");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "select w.id, w.name, m.role from people_members m join people_workspaces w on w.id = m.workspace_id where m.user_id = $1 order by w.name, w.id")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = userId } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select exists (select 1 from people_users where id = $1 and {IsOperator})")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = userId } },
+        });
         var list = new List<WorkspaceMembership>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(new WorkspaceMembership(reader.GetGuid(0), reader.GetString(1), Enum.Parse<Role>(reader.GetString(2))));
         }
 
-        return list;
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (list, reader.GetBoolean(0));
     }
 
     /// <summary>The members of a workspace, by name.</summary>

@@ -16,8 +16,16 @@ public sealed partial record ConsoleToken(string Cookie, string RequestToken)
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(page, UriKind.Relative));
         request.Headers.Add("Cookie", sessionCookie);
         using var response = await client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} answered {(int)response.StatusCode}.");
+        return await ReadAsync(response);
+    }
+
+    /// <summary>The pair from a console page already fetched (signed in or not): its antiforgery cookie and its request token.</summary>
+    public static async Task<ConsoleToken> ReadAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = response.RequestMessage?.RequestUri?.ToString();
         var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         var token = MetaToken().Match(html);
         Assert.True(token.Success, $"{page} carries no request-verification-token.");

@@ -48,12 +48,8 @@ public sealed partial class the_invitation_page_asks_an_existing_account_to_sign
     private async Task<HttpResponseMessage> PostAsync(string page, string formPage, string? cookie, params (string Name, string Value)[] fields)
     {
         using var form = await api.Client(cookie: cookie).GetAsync(formPage);
-        var token = AntiforgeryField().Match(await form.Content.ReadAsStringAsync()).Groups["token"].Value;
-        var antiforgery = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var (antiforgery, token) = await ConsoleToken.ReadAsync(form);
         using var client = api.Client(cookie: cookie is null ? antiforgery : $"{cookie}; {antiforgery}");
         return await client.PostAsync(page, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -87,8 +87,7 @@ public sealed partial class ProxiedHost : IAsyncLifetime
         using var page = await http.SendAsync(Forwarded(HttpMethod.Get, "/account/login", client, scheme));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var setAntiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
-        var antiforgery = setAntiforgery.Split(';')[0];
-        var token = WebUtility.HtmlDecode(FormToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        var (antiforgery, token) = await Api.ConsoleToken.ReadAsync(page);
 
         using var post = Forwarded(HttpMethod.Post, "/account/login", client, scheme);
         post.Headers.Add("Cookie", antiforgery);
@@ -97,7 +96,4 @@ public sealed partial class ProxiedHost : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return (signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ext-session=", StringComparison.Ordinal)), setAntiforgery);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
 }
