@@ -67,7 +67,17 @@ public sealed class ConsoleTab : IAsyncDisposable
     /// <summary>Opens <paramref name="path"/> and waits until the page has settled (its live connection is up).</summary>
     public async Task OpenAsync(string path)
     {
-        await Page.GotoAsync(path);
+        try
+        {
+            await Page.GotoAsync(path);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+        {
+            // The open page reloaded itself at that moment (its person's rights changed, so its live connection was
+            // closed and it asks the server again): open the page once more, now that it has.
+            await Page.GotoAsync(path);
+        }
+
         await SettleAsync();
     }
 
