@@ -71,10 +71,12 @@ public sealed class ConsoleTab : IAsyncDisposable
         {
             await Page.GotoAsync(path);
         }
-        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)
+            || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
         {
             // The open page reloaded itself at that moment (its person's rights changed, so its live connection was
-            // closed and it asks the server again): open the page once more, now that it has.
+            // closed and it asks the server again; Chromium reports either an interruption or an aborted load): open the page
+            // once more, now that it has.
             await Page.GotoAsync(path);
         }
 
