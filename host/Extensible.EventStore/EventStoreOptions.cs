@@ -5,28 +5,20 @@ namespace Extensible.EventStore;
 /// <summary>Settings of the event store, bound from <c>Extensible:EventStore</c>.</summary>
 public sealed partial class EventStoreOptions
 {
-    /// <summary>The PostgreSQL schema holding the store's tables and functions.</summary>
+    /// <summary>The PostgreSQL schema holding Marten's tables and every read model.</summary>
     public string Schema { get; set; } = "extensible";
 
-    /// <summary>How often readers look for new events when no notification arrives (the safety net).</summary>
+    /// <summary>How often followers look for new events when no notification arrives (the safety net).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many events an async projection applies per transaction.</summary>
-    public int ProjectionBatchSize { get; set; } = 500;
-
-    /// <summary>How often a node that is not the leader of a projection tries to become it.</summary>
+    /// <summary>How often a node that does not run the async projections checks whether it should (Marten's leadership polling).</summary>
     public TimeSpan LeaderRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Whether this node runs the async projection daemon.</summary>
+    /// <summary>Whether this node may run Marten's async daemon (one node at a time does: hot/cold leadership).</summary>
     public bool RunDaemon { get; set; } = true;
-
-    /// <summary>The projections the store maintains.</summary>
-    public ProjectionRegistry Projections { get; } = new();
 
     /// <summary>The event types the store knows, by stable alias.</summary>
     public EventTypeRegistry Events { get; } = new();
-
-    internal string QuotedSchema => '"' + Schema + '"';
 
     internal void Validate()
     {
@@ -36,9 +28,9 @@ public sealed partial class EventStoreOptions
                 $"Extensible:EventStore:Schema '{Schema}' is not a valid schema name: use lower-case letters, digits and underscores, starting with a letter (at most 50 characters).");
         }
 
-        if (PollInterval <= TimeSpan.Zero || ProjectionBatchSize <= 0 || LeaderRetryInterval <= TimeSpan.Zero)
+        if (PollInterval <= TimeSpan.Zero || LeaderRetryInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Extensible:EventStore: PollInterval, LeaderRetryInterval and ProjectionBatchSize must be positive.");
+            throw new InvalidOperationException("Extensible:EventStore: PollInterval and LeaderRetryInterval must be positive.");
         }
     }
 

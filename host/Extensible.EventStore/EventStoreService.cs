@@ -1,13 +1,20 @@
+using Extensible.EventStore.Configuration;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Extensible.EventStore;
 
-/// <summary>Migrates the store when the host starts, then runs the projection daemon until it stops.</summary>
-public sealed class EventStoreService(EventStore store, ProjectionDaemon daemon) : IHostedService
+/// <summary>
+/// Brings Marten's schema (events, streams, every read-model table modules declare) up to date when the host starts,
+/// then runs this node's event notifications until it stops. Marten's own hosted daemon runs the async projections.
+/// </summary>
+public sealed class EventStoreService(EventStore store) : IHostedService, IDisposable
 {
-    /// <summary>Whether the schema is up to date and the daemon runs: what readiness reports.</summary>
-    public (bool Migrated, bool DaemonRunning) Status => (store.IsMigrated, daemon.IsRunning);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _notifications = Task.CompletedTask;
+
+    /// <summary>Whether the schema is up to date and this node follows events: what readiness reports.</summary>
+    public (bool Migrated, bool DaemonRunning) Status => (store.IsMigrated, !_notifications.IsCompleted);
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,7 +25,8 @@ public sealed class EventStoreService(EventStore store, ProjectionDaemon daemon)
         {
             try
             {
-                await store.MigrateAsync(cancellationToken);
+                await LegacySchema.RefuseAsync(store.DataSource, store.Options.Schema, cancellationToken);
+                await store.Marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
                 break;
             }
             catch (NpgsqlException e) when (e.IsTransient && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
@@ -28,9 +36,19 @@ public sealed class EventStoreService(EventStore store, ProjectionDaemon daemon)
             }
         }
 
-        await daemon.StartAsync(store.Options.RunDaemon);
+        store.IsMigrated = true;
+        _notifications = Task.WhenAll(
+            Task.Run(() => store.Notifications.SendAsync(_stopping.Token), CancellationToken.None),
+            Task.Run(() => store.Notifications.ListenAsync(_stopping.Token), CancellationToken.None));
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => daemon.StopAsync();
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _notifications.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
 }

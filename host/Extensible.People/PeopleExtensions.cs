@@ -1,4 +1,6 @@
 using Extensible.EventStore;
+using JasperFx.Events.Projections;
+using Marten;
 using Extensible.People.Passwords;
 using Extensible.People.ReadModel;
 using Extensible.People.Server;
@@ -14,9 +16,10 @@ public static class PeopleExtensions
     /// <summary>Adds the people events, their inline read model, <see cref="PeopleDirectory"/>, the <see cref="Audit.AuditTrail"/>, <see cref="PeopleService"/> and the sign-in security services.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.Configure<EventStoreOptions>(options =>
+        services.Configure<EventStoreOptions>(options => PeopleEventTypes.Register(options.Events));
+        services.ConfigureMarten(options =>
         {
-            PeopleEventTypes.Register(options.Events);
+            PeopleTables.Declare(options);
             options.Projections.Add(new PeopleProjection(), ProjectionLifecycle.Inline);
         });
         services.AddSingleton(TimeProvider.System);

@@ -38,7 +38,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
             await store.AppendAsync(
             [
                 new StreamAppend("setup", ExpectedVersion.NoStream, [NewEvent.For(new SetupCompleted(userId))]),
-                new StreamAppend($"user-{userId}", ExpectedVersion.NoStream, [NewEvent.For(new UserRegistered(userId, cleanEmail, name, Hasher.HashPassword("", secret), IsOwner: true))], "user"),
+                new StreamAppend(PeopleStreams.User(userId), ExpectedVersion.NoStream, [NewEvent.For(new UserRegistered(userId, cleanEmail, name, Hasher.HashPassword("", secret), IsOwner: true))], "user"),
             ], new EventMetadata { Tenant = UsersTenant, User = cleanEmail }, cancellationToken);
         }
         catch (StreamConcurrencyException)
@@ -55,7 +55,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
     {
         var clean = Input.Name(name, "Workspace");
         var workspaceId = Guid.CreateVersion7();
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.NoStream,
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.NoStream,
             [new WorkspaceCreated(workspaceId, clean, ownerId), new MemberAdded(workspaceId, ownerId, Role.Owner)],
             Workspace(workspaceId, actor), cancellationToken);
         return workspaceId;
@@ -63,7 +63,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
 
     /// <summary>Renames a workspace.</summary>
     public Task RenameWorkspaceAsync(Guid workspaceId, string? name, string actor, CancellationToken cancellationToken = default) =>
-        store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new WorkspaceRenamed(workspaceId, Input.Name(name, "Workspace"))], Workspace(workspaceId, actor), cancellationToken);
+        store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any, [new WorkspaceRenamed(workspaceId, Input.Name(name, "Workspace"))], Workspace(workspaceId, actor), cancellationToken);
 
     /// <summary>Checks a password; counts failures and locks the account after <see cref="LockoutThreshold"/> in a row.</summary>
     public Task<SignInResult> SignInAsync(string? email, string? password, string? remoteAddress, CancellationToken cancellationToken = default) =>
@@ -98,7 +98,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         }
 
         var sessionId = Guid.CreateVersion7();
-        await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, [new LoginSucceeded(user.Id, sessionId, Clip(remoteAddress, 64), Clip(userAgent, 300))],
+        await store.AppendAsync(PeopleStreams.User(user.Id), ExpectedVersion.Any, [new LoginSucceeded(user.Id, sessionId, Clip(remoteAddress, 64), Clip(userAgent, 300))],
             new EventMetadata { Tenant = UsersTenant, User = user.Email }, cancellationToken);
         return SignInResult.Success(user, sessionId);
     }
@@ -114,7 +114,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
             events.Add(new UserLockedOut(user.Id, now + LockoutDuration));
         }
 
-        await store.AppendAsync($"user-{user.Id}", ExpectedVersion.Any, events, new EventMetadata { Tenant = UsersTenant, User = user.Email }, cancellationToken);
+        await store.AppendAsync(PeopleStreams.User(user.Id), ExpectedVersion.Any, events, new EventMetadata { Tenant = UsersTenant, User = user.Email }, cancellationToken);
         return failed >= LockoutThreshold ? SignInResult.LockedOut(now + LockoutDuration) : SignInResult.Failed;
     }
 
@@ -123,7 +123,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
 
     /// <summary>Ends a session (sign-out or revocation).</summary>
     public Task RevokeSessionAsync(Guid userId, Guid sessionId, string actor, CancellationToken cancellationToken = default) =>
-        store.AppendAsync($"user-{userId}", ExpectedVersion.Any, [new SessionRevoked(userId, sessionId)], new EventMetadata { Tenant = UsersTenant, User = actor }, cancellationToken);
+        store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.Any, [new SessionRevoked(userId, sessionId)], new EventMetadata { Tenant = UsersTenant, User = actor }, cancellationToken);
 
     /// <summary>Invites someone by link; returns the link's secret, shown once.</summary>
     public async Task<string> InviteAsync(Guid workspaceId, string? email, Role role, Role inviterRole, string actor, CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         }
 
         var secret = Secrets.New();
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any,
             [new MemberInvited(workspaceId, Guid.CreateVersion7(), clean, role, Secrets.Hash(secret), clock.GetUtcNow().AddDays(7))],
             Workspace(workspaceId, actor), cancellationToken);
         return secret;
@@ -151,7 +151,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
             throw new PeopleValidationException("Invitation", "This workspace has no such pending invitation.");
         }
 
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new InvitationRevoked(workspaceId, invitationId)], Workspace(workspaceId, actor), cancellationToken);
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any, [new InvitationRevoked(workspaceId, invitationId)], Workspace(workspaceId, actor), cancellationToken);
     }
 
     /// <summary>
@@ -172,7 +172,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
         var name = Input.Name(displayName, "Name");
         var secretPassword = Input.Password(password);
         var userId = Guid.CreateVersion7();
-        await store.AppendAsync($"user-{userId}", ExpectedVersion.NoStream,
+        await store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.NoStream,
             [new UserRegistered(userId, invitation.Email, name, Hasher.HashPassword("", secretPassword), IsOwner: false)],
             new EventMetadata { Tenant = UsersTenant, User = invitation.Email }, cancellationToken);
         await JoinAsync(invitation, userId, cancellationToken);
@@ -202,42 +202,71 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
     }
 
     private async Task JoinAsync(InvitationRecord invitation, Guid userId, CancellationToken cancellationToken) =>
-        await store.AppendAsync($"workspace-{invitation.WorkspaceId}", ExpectedVersion.Any,
+        await store.AppendAsync(PeopleStreams.Workspace(invitation.WorkspaceId), ExpectedVersion.Any,
             [new MemberAdded(invitation.WorkspaceId, userId, invitation.Role), new InvitationAccepted(invitation.WorkspaceId, invitation.Id, userId)],
             Workspace(invitation.WorkspaceId, invitation.Email), cancellationToken);
 
-    /// <summary>Changes a member's role; an owner is needed to make or unmake owners, and the last owner stays.</summary>
-    public async Task ChangeRoleAsync(Guid workspaceId, Guid userId, Role to, Role changerRole, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes a member's role; an owner is needed to make or unmake owners, and the last owner stays even when two
+    /// changes race (each decides on the members as of the workspace stream's version and appends at that version).
+    /// </summary>
+    public Task ChangeRoleAsync(Guid workspaceId, Guid userId, Role to, Role changerRole, string actor, CancellationToken cancellationToken = default) =>
+        DecideOnMembersAsync(workspaceId, actor, members =>
+        {
+            var member = members.FirstOrDefault(m => m.UserId == userId)
+                ?? throw new PeopleValidationException("Member", "That person is not a member of this workspace.");
+            GuardGrant(to, changerRole);
+            GuardGrant(member.Role, changerRole);
+            if (member.Role == Role.Owner && to != Role.Owner && members.Count(m => m.Role == Role.Owner) == 1)
+            {
+                throw new PeopleValidationException("Role", "A workspace keeps at least one owner.");
+            }
+
+            return member.Role == to ? [] : [new MemberRoleChanged(workspaceId, userId, member.Role, to)];
+        }, cancellationToken);
+
+    /// <summary>Removes a member (not the last owner, even when two removals race).</summary>
+    public Task RemoveMemberAsync(Guid workspaceId, Guid userId, Role removerRole, string actor, CancellationToken cancellationToken = default) =>
+        DecideOnMembersAsync(workspaceId, actor, members =>
+        {
+            var member = members.FirstOrDefault(m => m.UserId == userId)
+                ?? throw new PeopleValidationException("Member", "That person is not a member of this workspace.");
+            GuardGrant(member.Role, removerRole);
+            if (member.Role == Role.Owner && members.Count(m => m.Role == Role.Owner) == 1)
+            {
+                throw new PeopleValidationException("Role", "A workspace keeps at least one owner.");
+            }
+
+            return [new MemberRemoved(workspaceId, userId)];
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads the workspace stream's version, then its members (the inline read model is at least that new), decides,
+    /// and appends at that version. A change that raced in between makes the append fail; the decision is then taken
+    /// again on the members as they are now.
+    /// </summary>
+    private async Task DecideOnMembersAsync(Guid workspaceId, string actor, Func<IReadOnlyList<MemberRecord>, object[]> decide, CancellationToken cancellationToken)
     {
-        var members = await directory.MembersAsync(workspaceId, cancellationToken);
-        var member = members.FirstOrDefault(m => m.UserId == userId)
-            ?? throw new PeopleValidationException("Member", "That person is not a member of this workspace.");
-        GuardGrant(to, changerRole);
-        GuardGrant(member.Role, changerRole);
-        if (member.Role == Role.Owner && to != Role.Owner && members.Count(m => m.Role == Role.Owner) == 1)
+        var stream = PeopleStreams.Workspace(workspaceId);
+        for (var attempt = 1; ; attempt++)
         {
-            throw new PeopleValidationException("Role", "A workspace keeps at least one owner.");
-        }
+            var version = (await store.GetStreamAsync(stream, workspaceId.ToString(), cancellationToken))?.Version ?? ExpectedVersion.NoStream;
+            var events = decide(await directory.MembersAsync(workspaceId, cancellationToken));
+            if (events.Length == 0)
+            {
+                return;
+            }
 
-        if (member.Role != to)
-        {
-            await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberRoleChanged(workspaceId, userId, member.Role, to)], Workspace(workspaceId, actor), cancellationToken);
+            try
+            {
+                await store.AppendAsync(stream, version, events, Workspace(workspaceId, actor), cancellationToken);
+                return;
+            }
+            catch (StreamConcurrencyException) when (attempt < 5)
+            {
+                // Someone else changed the workspace first: decide again on what it is now.
+            }
         }
-    }
-
-    /// <summary>Removes a member (not the last owner).</summary>
-    public async Task RemoveMemberAsync(Guid workspaceId, Guid userId, Role removerRole, string actor, CancellationToken cancellationToken = default)
-    {
-        var members = await directory.MembersAsync(workspaceId, cancellationToken);
-        var member = members.FirstOrDefault(m => m.UserId == userId)
-            ?? throw new PeopleValidationException("Member", "That person is not a member of this workspace.");
-        GuardGrant(member.Role, removerRole);
-        if (member.Role == Role.Owner && members.Count(m => m.Role == Role.Owner) == 1)
-        {
-            throw new PeopleValidationException("Role", "A workspace keeps at least one owner.");
-        }
-
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberRemoved(workspaceId, userId)], Workspace(workspaceId, actor), cancellationToken);
     }
 
     /// <summary>Creates a personal API token scoped to a workspace and a role whose capabilities the person's own role holds; returns it, shown once.</summary>
@@ -271,7 +300,7 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
 
         var prefix = Secrets.New(6);
         var token = $"ext_{prefix}_{Secrets.New()}";
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any,
             [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, clean, role, prefix, Secrets.Hash(token), expiresAt) { ServerCapabilities = [.. serverCapabilities.Distinct()] }],
             Workspace(workspaceId, actor), cancellationToken);
         return token;
@@ -288,14 +317,14 @@ public sealed class PeopleService(EventStore.EventStore store, PeopleDirectory d
             throw new PeopleValidationException("ApiToken", "Extensible__Bootstrap__ApiToken must be at least 24 characters without spaces.");
         }
 
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any,
             [new ApiTokenCreated(workspaceId, Guid.CreateVersion7(), userId, "bootstrap", Role.Owner, Secrets.New(6), Secrets.Hash(token), null) { ServerCapabilities = Capabilities.Server }],
             Workspace(workspaceId, actor), cancellationToken);
     }
 
     /// <summary>Revokes an API token.</summary>
     public Task RevokeApiTokenAsync(Guid workspaceId, Guid tokenId, string actor, CancellationToken cancellationToken = default) =>
-        store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new ApiTokenRevoked(workspaceId, tokenId)], Workspace(workspaceId, actor), cancellationToken);
+        store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any, [new ApiTokenRevoked(workspaceId, tokenId)], Workspace(workspaceId, actor), cancellationToken);
 
     /// <summary>
     /// Revokes another member's API token: as with their sign-in, only someone whose roles hold all of the token

@@ -1,4 +1,6 @@
 using Extensible.EventStore;
+using JasperFx.Events.Projections;
+using Marten;
 using Extensible.Plugins.Calls;
 using Extensible.Plugins.Events;
 using Extensible.Plugins.Runtime;
@@ -18,9 +20,10 @@ public static class PluginsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPluginRuntime(this IServiceCollection services)
     {
-        services.Configure<EventStoreOptions>(options =>
+        services.Configure<EventStoreOptions>(options => PluginEventTypes.Register(options.Events));
+        services.ConfigureMarten(options =>
         {
-            PluginEventTypes.Register(options.Events);
+            PluginStateProjection.Declare(options);
             options.Projections.Add(new PluginStateProjection(), ProjectionLifecycle.Inline);
         });
         services.AddOptions<PluginsOptions>();

@@ -6,9 +6,10 @@ using System.Text.RegularExpressions;
 namespace Extensible.EventStore;
 
 /// <summary>
-/// The event types the store can write and read, each under a stable alias (<c>post_scheduled</c>) and
-/// serialized through System.Text.Json source-generated metadata. The alias, not the CLR name, is what is
-/// stored, so types can be renamed and moved freely.
+/// The event types the store can write and read, each under a stable alias (<c>post_scheduled</c>). Marten stores
+/// the alias, not the CLR name, so types can be renamed and moved freely; the store's own readers (followers, the
+/// audit trail) turn bodies back through System.Text.Json source-generated metadata and pass over aliases nobody
+/// registered instead of failing the whole read.
 /// </summary>
 public sealed partial class EventTypeRegistry
 {
@@ -44,11 +45,17 @@ public sealed partial class EventTypeRegistry
     /// <summary>Whether an alias is known.</summary>
     public bool IsKnown(string alias) => _byAlias.ContainsKey(alias);
 
-    internal string Serialize(object data, out string alias)
+    /// <summary>Refuses an event whose type nobody registered, before anything is written.</summary>
+    /// <exception cref="InvalidOperationException">The type has no alias.</exception>
+    internal void EnsureRegistered(object data) => Find(data.GetType());
+
+    /// <summary>Tells Marten every alias, so it stores and reads them by these names.</summary>
+    internal void MapInto(Marten.StoreOptions options)
     {
-        var eventType = Find(data.GetType());
-        alias = eventType.Alias;
-        return JsonSerializer.Serialize(data, eventType.TypeInfo);
+        foreach (var eventType in _byAlias.Values)
+        {
+            options.Events.MapEventType(eventType.ClrType, eventType.Alias);
+        }
     }
 
     internal object Deserialize(string alias, string json, long sequence, string streamId)

@@ -1,6 +1,6 @@
 namespace Extensible.EventStore.Reading;
 
-/// <summary>An event row before its body is deserialized; what projections dead-letter when it cannot be.</summary>
+/// <summary>An event row before its body is turned back into its type.</summary>
 internal sealed record RawEvent(
     long Sequence,
     Guid Id,
@@ -10,4 +10,8 @@ internal sealed record RawEvent(
     string Alias,
     string Json,
     DateTimeOffset Timestamp,
-    EventMetadata Metadata);
+    EventMetadata Metadata)
+{
+    public StoredEvent Deserialize(EventTypeRegistry registry) =>
+        new(Sequence, Id, Tenant, StreamId, Version, Alias, registry.Deserialize(Alias, Json, Sequence, StreamId), Timestamp, Metadata);
+}

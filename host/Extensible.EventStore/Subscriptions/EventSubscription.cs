@@ -4,8 +4,11 @@ using Extensible.EventStore.Reading;
 namespace Extensible.EventStore;
 
 /// <summary>
-/// Hands committed events to a live consumer on this node, in sequence order and at least once: a batch
-/// whose handler throws is handed over again. Events that cannot be read are reported and passed over.
+/// Follows Marten's event table on this node and hands committed events to a live consumer, in sequence order and at
+/// least once: a batch whose handler throws is handed over again. Events that cannot be read (an alias nobody
+/// registered, a body that no longer fits) are reported and passed over. Every node runs its own: Marten's
+/// subscriptions run on one leader, but the plugin runtime and the console's live pushes must see each event on each
+/// node.
 /// </summary>
 public sealed class EventSubscription : IAsyncDisposable
 {
@@ -27,14 +30,14 @@ public sealed class EventSubscription : IAsyncDisposable
     public long Position => Interlocked.Read(ref _position);
 
     /// <summary>
-    /// Starts a subscription after <paramref name="afterSequence"/>, or after the current high-water mark when
-    /// null (only what happens from now on).
+    /// Starts a subscription after <paramref name="afterSequence"/>, or after the newest event stored when null (only
+    /// what happens from now on).
     /// </summary>
     public static async Task<EventSubscription> StartAsync(EventStore store, Func<IReadOnlyList<StoredEvent>, CancellationToken, Task> handler, long? afterSequence = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(handler);
-        var start = afterSequence ?? await store.GetHighWaterMarkAsync(cancellationToken);
+        var start = afterSequence ?? await store.GetLastSequenceAsync(cancellationToken);
         return new EventSubscription(store, start, handler);
     }
 
@@ -49,15 +52,18 @@ public sealed class EventSubscription : IAsyncDisposable
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
+        PendingGap? gap = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 var wake = _store.Signal.Next;
-                var page = await _store.ReadRawAsync(Position, 500, cancellationToken);
+                var page = await _store.Rows.ReadCommittedAsync(Position, 500, gap, cancellationToken);
+                gap = page.Gap;
                 if (page.Events.Count == 0)
                 {
-                    await EventSignal.WaitAsync(wake, _store.Options.PollInterval, cancellationToken);
+                    // A hole still waited on is looked at again soon; otherwise the next commit wakes us.
+                    await EventSignal.WaitAsync(wake, gap is null ? _store.Options.PollInterval : TimeSpan.FromMilliseconds(50), cancellationToken);
                     continue;
                 }
 
@@ -79,7 +85,7 @@ public sealed class EventSubscription : IAsyncDisposable
                     await _handler(readable, cancellationToken);
                 }
 
-                Interlocked.Exchange(ref _position, page.Events[^1].Sequence);
+                Interlocked.Exchange(ref _position, page.Position);
                 delay = TimeSpan.FromMilliseconds(100);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

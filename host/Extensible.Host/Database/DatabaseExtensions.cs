@@ -36,7 +36,14 @@ public static class DatabaseExtensions
             connectionString = embedded.ConnectionString;
         }
 
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "extensible" }.Build());
+        // Read models are queried unqualified: they and Marten's tables live in the store's schema, and only there.
+        var schema = builder.Configuration[$"{Events.EventStoreExtensions.Section}:Schema"] ?? new EventStore.EventStoreOptions().Schema;
+        builder.Services.AddSingleton(_ =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "extensible" };
+            dataSource.ConnectionStringBuilder.SearchPath = schema;
+            return dataSource.Build();
+        });
         return builder;
     }
 

@@ -55,8 +55,8 @@ public sealed class AuditTrail(NpgsqlDataSource db, PeopleDirectory directory, E
             // A plugin's name is in its install events only; the latest one names it.
             await using var command = db.CreateCommand(
                 $"""
-                select distinct on (stream_id) stream_id, data ->> 'Name' from "{store.Options.Schema}".events
-                 where tenant = $1 and stream_id = any($2) and type = 'plugin_installed' order by stream_id, seq desc
+                select distinct on (stream_id) stream_id, data ->> 'Name' from "{store.Options.Schema}".mt_events
+                 where tenant_id = $1 and stream_id = any($2) and type = 'plugin_installed' order by stream_id, seq_id desc
                 """);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AuditEventTypes.ServerTenant });
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = plugins });

@@ -26,7 +26,7 @@ public sealed class PasswordService(EventStore.EventStore store, PeopleDirectory
         var password = Input.Password(newPassword);
         List<object> events = [new PasswordChanged(userId, PeopleService.Hasher.HashPassword("", password))];
         events.AddRange((await directory.SessionsOfAsync(userId, cancellationToken)).Where(s => s.Id != keepSessionId).Select(s => new SessionRevoked(userId, s.Id)));
-        await store.AppendAsync($"user-{userId}", ExpectedVersion.Any, events, new EventMetadata { Tenant = PeopleService.UsersTenant, User = user.Email }, cancellationToken);
+        await store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.Any, events, new EventMetadata { Tenant = PeopleService.UsersTenant, User = user.Email }, cancellationToken);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class PasswordService(EventStore.EventStore store, PeopleDirectory
         await MemberGuard.EnsureMayManageAsync(directory, workspaceId, userId, actorId, actorRole, cancellationToken);
         var secret = Secrets.New();
         var expiresAt = clock.GetUtcNow() + ResetLinkLifetime;
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any,
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any,
             [new PasswordResetLinkCreated(workspaceId, Guid.CreateVersion7(), userId, Secrets.Hash(secret), expiresAt)],
             new EventMetadata { Tenant = workspaceId.ToString(), User = actor }, cancellationToken);
         return (secret, expiresAt);
@@ -64,7 +64,7 @@ public sealed class PasswordService(EventStore.EventStore store, PeopleDirectory
         var stale = new PeopleValidationException("Link", "This reset link does not work any more: ask an owner or admin for a new one.");
         var reset = await FindUsableResetAsync(secret, cancellationToken) ?? throw stale;
         var password = Input.Password(newPassword);
-        var stream = $"user-{reset.UserId}";
+        var stream = PeopleStreams.User(reset.UserId);
         var version = (await store.GetStreamAsync(stream, PeopleService.UsersTenant, cancellationToken))?.Version ?? ExpectedVersion.NoStream;
         // Read again after taking the version: a use that committed in between is seen, one racing this loses the append.
         if (await FindUsableResetAsync(secret, cancellationToken) is null)

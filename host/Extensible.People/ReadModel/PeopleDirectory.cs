@@ -221,19 +221,19 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
     /// </summary>
     public async Task<AuditPage> AuditAsync(Guid workspaceId, long? before = null, string? type = null, string? user = null, int pageSize = 50, bool serverWide = false, CancellationToken cancellationToken = default)
     {
-        // Two keyset scans of the (tenant, seq) index, each cut at the page's size, merged: no sort of a whole tenant.
+        // Two keyset scans of Marten's event table, each cut at the page's size, merged: no sort of a whole tenant.
         await using var command = db.CreateCommand(
             $"""
-            select seq, timestamp, type, stream_id, user_name, data from (
-                (select seq, timestamp, type, stream_id, user_name, data::text as data from "{store.Options.Schema}".events
-                  where tenant = $1 and seq < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
-                  order by seq desc limit $5)
+            select seq_id, timestamp, type, stream_id, user_name, data from (
+                (select seq_id, timestamp, type, stream_id, user_name, data::text as data from "{store.Options.Schema}".mt_events
+                  where tenant_id = $1 and seq_id < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+                  order by seq_id desc limit $5)
                 union all
-                (select seq, timestamp, type, stream_id, user_name, data::text from "{store.Options.Schema}".events
-                  where $6 and tenant = $7 and seq < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+                (select seq_id, timestamp, type, stream_id, user_name, data::text from "{store.Options.Schema}".mt_events
+                  where $6 and tenant_id = $7 and seq_id < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
                     and (starts_with(stream_id, $8) or stream_id = $10) and type = any($9)
-                  order by seq desc limit $5)) page
-             order by seq desc limit $5
+                  order by seq_id desc limit $5)) page
+             order by seq_id desc limit $5
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId.ToString() });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = before ?? long.MaxValue });

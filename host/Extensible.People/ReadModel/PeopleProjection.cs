@@ -6,7 +6,9 @@ using Extensible.People.Tokens;
 using Extensible.People.TwoFactor;
 using Extensible.People.Users;
 using Extensible.People.Workspaces;
-using Npgsql;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 
 namespace Extensible.People.ReadModel;
 
@@ -16,74 +18,20 @@ namespace Extensible.People.ReadModel;
 /// </summary>
 internal sealed class PeopleProjection : IProjection
 {
-    public string Name => "people";
-
-    public async Task InitializeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            create table if not exists people_users (
-                id uuid primary key, email text not null, display_name text not null, password_hash text not null,
-                is_owner boolean not null, failed_logins int not null default 0, locked_until timestamptz,
-                created timestamptz not null);
-            create unique index if not exists people_users_email on people_users (lower(email));
-            create table if not exists people_workspaces (id uuid primary key, name text not null, created timestamptz not null);
-            create table if not exists people_members (
-                workspace_id uuid not null, user_id uuid not null, role text not null, joined timestamptz not null,
-                primary key (workspace_id, user_id));
-            create index if not exists people_members_user on people_members (user_id);
-            create table if not exists people_invitations (
-                id uuid primary key, workspace_id uuid not null, email text not null, role text not null,
-                secret_hash text not null unique, expires_at timestamptz not null, accepted_by uuid, revoked boolean not null default false,
-                created timestamptz not null);
-            create index if not exists people_invitations_workspace on people_invitations (workspace_id, created);
-            create table if not exists people_sessions (
-                id uuid primary key, user_id uuid not null, started timestamptz not null, remote_address text, revoked timestamptz);
-            create index if not exists people_sessions_user on people_sessions (user_id, started);
-            create table if not exists people_tokens (
-                id uuid primary key, workspace_id uuid not null, user_id uuid not null, name text not null, role text not null,
-                prefix text not null, secret_hash text not null unique, expires_at timestamptz, created timestamptz not null,
-                revoked boolean not null default false);
-            create index if not exists people_tokens_workspace on people_tokens (workspace_id, created);
-            alter table people_users add column if not exists two_factor_key text;
-            alter table people_users add column if not exists two_factor_last_step bigint;
-            alter table people_sessions add column if not exists user_agent text;
-            alter table people_sessions add column if not exists last_seen timestamptz;
-            create table if not exists people_recovery_codes (
-                user_id uuid not null, number int not null, code_hash text not null, used boolean not null default false,
-                primary key (user_id, number));
-            create table if not exists people_password_resets (
-                id uuid primary key, workspace_id uuid not null, user_id uuid not null, secret_hash text not null unique,
-                expires_at timestamptz not null, used boolean not null default false, created timestamptz not null);
-            alter table people_users add column if not exists operator boolean;
-            alter table people_tokens add column if not exists server_capabilities text[];
-            """, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task ApplyAsync(ProjectionBatch batch, CancellationToken cancellationToken)
-    {
-        await using var sql = new NpgsqlBatch(batch.Connection, batch.Transaction);
-        foreach (var command in batch.Events.SelectMany(Commands))
+        foreach (var e in events)
         {
-            sql.BatchCommands.Add(command);
+            foreach (var (sql, values) in Commands(e))
+            {
+                operations.QueueSql(sql, values);
+            }
         }
 
-        if (sql.BatchCommands.Count > 0)
-        {
-            await sql.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return Task.CompletedTask;
     }
 
-    public async Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "truncate people_users, people_workspaces, people_members, people_invitations, people_sessions, people_tokens, people_recovery_codes, people_password_resets",
-            connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static IEnumerable<NpgsqlBatchCommand> Commands(StoredEvent e) => e.Data switch
+    private static (string Sql, object?[] Values)[] Commands(IEvent e) => e.Data switch
     {
         UserRegistered u => Sql("insert into people_users (id, email, display_name, password_hash, is_owner, created) values ($1, $2, $3, $4, $5, $6)",
             u.UserId, u.Email, u.DisplayName, u.PasswordHash, u.IsOwner, e.Timestamp),
@@ -91,7 +39,7 @@ internal sealed class PeopleProjection : IProjection
         [
             One("update people_users set failed_logins = 0, locked_until = null where id = $1", l.UserId),
             One("insert into people_sessions (id, user_id, started, remote_address, user_agent) values ($1, $2, $3, $4, $5)",
-                l.SessionId, l.UserId, e.Timestamp, (object?)l.RemoteAddress ?? DBNull.Value, (object?)l.UserAgent ?? DBNull.Value),
+                l.SessionId, l.UserId, e.Timestamp, l.RemoteAddress, l.UserAgent),
         ],
         LoginFailed f => Sql("update people_users set failed_logins = $2 where id = $1", f.UserId, f.FailedCount),
         UserLockedOut o => Sql("update people_users set locked_until = $2, failed_logins = 0 where id = $1", o.UserId, o.Until),
@@ -108,7 +56,7 @@ internal sealed class PeopleProjection : IProjection
         MemberRoleChanged c => Sql("update people_members set role = $3 where workspace_id = $1 and user_id = $2", c.WorkspaceId, c.UserId, c.To.ToString()),
         MemberRemoved m => Sql("delete from people_members where workspace_id = $1 and user_id = $2", m.WorkspaceId, m.UserId),
         ApiTokenCreated t => Sql("insert into people_tokens (id, workspace_id, user_id, name, role, prefix, secret_hash, expires_at, created, server_capabilities) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            t.TokenId, t.WorkspaceId, t.UserId, t.Name, t.Role.ToString(), t.Prefix, t.SecretHash, (object?)t.ExpiresAt ?? DBNull.Value, e.Timestamp, (t.ServerCapabilities ?? []).ToArray()),
+            t.TokenId, t.WorkspaceId, t.UserId, t.Name, t.Role.ToString(), t.Prefix, t.SecretHash, t.ExpiresAt, e.Timestamp, (t.ServerCapabilities ?? []).ToArray()),
         ServerOperatorNamed o => Sql("update people_users set operator = true where id = $1", o.UserId),
         ServerOperatorRemoved o => Sql("update people_users set operator = false where id = $1", o.UserId),
         ApiTokenRevoked r => Sql("update people_tokens set revoked = true where id = $1", r.TokenId),
@@ -134,25 +82,16 @@ internal sealed class PeopleProjection : IProjection
         _ => [],
     };
 
-    private static NpgsqlBatchCommand[] TwoFactorOff(Guid userId) =>
+    private static (string, object?[])[] TwoFactorOff(Guid userId) =>
     [
         One("update people_users set two_factor_key = null, two_factor_last_step = null where id = $1", userId),
         One("delete from people_recovery_codes where user_id = $1", userId),
     ];
 
-    private static NpgsqlBatchCommand EndSessions(Guid userId, DateTimeOffset at) =>
+    private static (string, object?[]) EndSessions(Guid userId, DateTimeOffset at) =>
         One("update people_sessions set revoked = $2 where user_id = $1 and revoked is null", userId, at);
 
-    private static NpgsqlBatchCommand[] Sql(string text, params object[] values) => [One(text, values)];
+    private static (string, object?[])[] Sql(string text, params object?[] values) => [One(text, values)];
 
-    private static NpgsqlBatchCommand One(string text, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(text);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
+    private static (string, object?[]) One(string text, params object?[] values) => (text, values);
 }

@@ -10,7 +10,7 @@ namespace Extensible.People.Server;
 public sealed class ServerOperators(EventStore.EventStore store, PeopleDirectory directory)
 {
     /// <summary>The stream every operator change is appended to.</summary>
-    public const string Stream = "server-operators";
+    public const string Stream = PeopleStreams.ServerOperators;
 
     /// <summary>The tenant of server-wide events (not one workspace's), as the plugin runtime's.</summary>
     public const string Tenant = Audit.AuditEventTypes.ServerTenant;

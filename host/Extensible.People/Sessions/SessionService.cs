@@ -14,7 +14,7 @@ public sealed class SessionService(EventStore.EventStore store, PeopleDirectory 
             return false;
         }
 
-        await store.AppendAsync($"user-{userId}", ExpectedVersion.Any, [new SessionRevoked(userId, sessionId)],
+        await store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.Any, [new SessionRevoked(userId, sessionId)],
             new EventMetadata { Tenant = PeopleService.UsersTenant, User = actor }, cancellationToken);
         return true;
     }
@@ -25,7 +25,7 @@ public sealed class SessionService(EventStore.EventStore store, PeopleDirectory 
         var others = (await directory.SessionsOfAsync(userId, cancellationToken)).Where(s => s.Id != keepSessionId).ToList();
         if (others.Count > 0)
         {
-            await store.AppendAsync($"user-{userId}", ExpectedVersion.Any, [.. others.Select(s => new SessionRevoked(userId, s.Id))],
+            await store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.Any, [.. others.Select(s => new SessionRevoked(userId, s.Id))],
                 new EventMetadata { Tenant = PeopleService.UsersTenant, User = actor }, cancellationToken);
         }
 
@@ -37,7 +37,7 @@ public sealed class SessionService(EventStore.EventStore store, PeopleDirectory 
     public async Task SignOutEverywhereAsync(Guid workspaceId, Guid userId, Guid actorId, Role actorRole, string actor, CancellationToken cancellationToken = default)
     {
         await MemberGuard.EnsureMayManageAsync(directory, workspaceId, userId, actorId, actorRole, cancellationToken);
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberSignedOutEverywhere(workspaceId, userId)],
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any, [new MemberSignedOutEverywhere(workspaceId, userId)],
             new EventMetadata { Tenant = workspaceId.ToString(), User = actor }, cancellationToken);
     }
 }

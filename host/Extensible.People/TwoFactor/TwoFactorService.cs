@@ -57,7 +57,7 @@ public sealed class TwoFactorService(EventStore.EventStore store, PeopleDirector
             ?? throw new PeopleValidationException("Code", "That code does not match: enter the 6 digits your app shows now.");
 
         var codes = Enumerable.Range(0, RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
-        await store.AppendAsync($"user-{userId}", ExpectedVersion.Any,
+        await store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.Any,
             [new TwoFactorEnabled(userId, _keys.Protect(keyText), [.. codes.Select(c => Secrets.Hash(Normalize(c)!))]), new TwoFactorCodeUsed(userId, step)],
             new EventMetadata { Tenant = PeopleService.UsersTenant, User = user.Email }, cancellationToken);
         return codes;
@@ -75,7 +75,7 @@ public sealed class TwoFactorService(EventStore.EventStore store, PeopleDirector
 
         if (user.HasTwoFactor)
         {
-            await store.AppendAsync($"user-{userId}", ExpectedVersion.Any, [new TwoFactorDisabled(userId)],
+            await store.AppendAsync(PeopleStreams.User(userId), ExpectedVersion.Any, [new TwoFactorDisabled(userId)],
                 new EventMetadata { Tenant = PeopleService.UsersTenant, User = user.Email }, cancellationToken);
         }
     }
@@ -86,7 +86,7 @@ public sealed class TwoFactorService(EventStore.EventStore store, PeopleDirector
     /// </summary>
     public async Task<SignInResult> CompleteSignInAsync(Guid userId, string? code, string? remoteAddress, string? userAgent, CancellationToken cancellationToken = default)
     {
-        var stream = $"user-{userId}";
+        var stream = PeopleStreams.User(userId);
         // Read the version first: a second use of the same code racing this one loses the append.
         var version = (await store.GetStreamAsync(stream, PeopleService.UsersTenant, cancellationToken))?.Version ?? 0;
         var user = await directory.FindUserAsync(userId, cancellationToken);
@@ -127,7 +127,7 @@ public sealed class TwoFactorService(EventStore.EventStore store, PeopleDirector
     public async Task ResetAsync(Guid workspaceId, Guid userId, Guid actorId, Role actorRole, string actor, CancellationToken cancellationToken = default)
     {
         await MemberGuard.EnsureMayManageAsync(directory, workspaceId, userId, actorId, actorRole, cancellationToken);
-        await store.AppendAsync($"workspace-{workspaceId}", ExpectedVersion.Any, [new MemberTwoFactorReset(workspaceId, userId)],
+        await store.AppendAsync(PeopleStreams.Workspace(workspaceId), ExpectedVersion.Any, [new MemberTwoFactorReset(workspaceId, userId)],
             new EventMetadata { Tenant = workspaceId.ToString(), User = actor }, cancellationToken);
     }
 

@@ -1,82 +1,70 @@
 using System.Text.Json;
 using Extensible.EventStore;
-using Npgsql;
-using NpgsqlTypes;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 
 namespace Extensible.Plugins.Events;
 
 /// <summary>
 /// Which plugins are switched off, their settings (secrets encrypted) and their last failure, kept inline so a change
 /// is visible on every node the moment its append returns. A plugin without a row runs (bundled plugins run by default).
-/// Also creates the plugins' key-value store table.
 /// </summary>
 internal sealed class PluginStateProjection : IProjection
 {
-    public string Name => "plugins";
-
-    public async Task InitializeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Declares the plugin state table and the plugins' key-value store table to Marten.</summary>
+    public static void Declare(StoreOptions options)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            create table if not exists plugin_states (
-                id text primary key, enabled boolean not null default true, settings jsonb, last_failure text, updated timestamptz not null);
-            create table if not exists plugin_store (
-                plugin_id text not null, key text not null, value text not null, updated timestamptz not null default now(),
-                primary key (plugin_id, key));
-            """, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var states = options.AddReadModelTable("plugin_states");
+        states.AddColumn("id", "text").AsPrimaryKey();
+        states.AddColumn("enabled", "boolean").NotNull().DefaultValueByExpression("true");
+        states.AddColumn("settings", "jsonb");
+        states.AddColumn("last_failure", "text");
+        states.AddColumn("updated", "timestamptz").NotNull();
+
+        var store = options.AddReadModelTable("plugin_store");
+        store.AddColumn("plugin_id", "text").AsPrimaryKey();
+        store.AddColumn("key", "text").AsPrimaryKey();
+        store.AddColumn("value", "text").NotNull();
+        store.AddColumn("updated", "timestamptz").NotNull().DefaultValueByExpression("now()");
     }
 
-    public async Task ApplyAsync(ProjectionBatch batch, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        await using var sql = new NpgsqlBatch(batch.Connection, batch.Transaction);
-        foreach (var e in batch.Events)
+        foreach (var e in events)
         {
-            if (Command(e) is { } command)
+            switch (e.Data)
             {
-                sql.BatchCommands.Add(command);
+                case PluginEnabled p:
+                    Upsert(operations, p.PluginId, e.Timestamp, "enabled = true", "enabled", true);
+                    break;
+                case PluginDisabled p:
+                    Upsert(operations, p.PluginId, e.Timestamp, "enabled = false", "enabled", false);
+                    break;
+                case PluginInstalled p:
+                    Upsert(operations, p.PluginId, e.Timestamp, "last_failure = null", "last_failure", null);
+                    break;
+                case PluginUpgraded p:
+                    Upsert(operations, p.PluginId, e.Timestamp, "last_failure = null", "last_failure", null);
+                    break;
+                case PluginFailed p:
+                    Upsert(operations, p.PluginId, e.Timestamp, "last_failure = excluded.last_failure", "last_failure", p.Reason);
+                    break;
+                case PluginSettingsSaved p:
+                    Upsert(operations, p.PluginId, e.Timestamp, "settings = excluded.settings", "settings",
+                        JsonSerializer.Serialize(p.Values.ToDictionary(), PluginsJsonContext.Default.DictionaryStringString), "::jsonb");
+                    break;
+                case PluginUninstalled p:
+                    operations.QueueSql("delete from plugin_states where id = $1", p.PluginId);
+                    break;
             }
         }
 
-        if (sql.BatchCommands.Count > 0)
-        {
-            await sql.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return Task.CompletedTask;
     }
 
-    public async Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("truncate plugin_states", connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static NpgsqlBatchCommand? Command(StoredEvent e) => e.Data switch
-    {
-        PluginEnabled p => Upsert(p.PluginId, e.Timestamp, "enabled = true", "enabled", true),
-        PluginDisabled p => Upsert(p.PluginId, e.Timestamp, "enabled = false", "enabled", false),
-        PluginInstalled p => Upsert(p.PluginId, e.Timestamp, "last_failure = null", "last_failure", DBNull.Value),
-        PluginUpgraded p => Upsert(p.PluginId, e.Timestamp, "last_failure = null", "last_failure", DBNull.Value),
-        PluginFailed p => Upsert(p.PluginId, e.Timestamp, "last_failure = excluded.last_failure", "last_failure", p.Reason),
-        PluginSettingsSaved p => Upsert(p.PluginId, e.Timestamp, "settings = excluded.settings", "settings",
-            new NpgsqlParameter { Value = JsonSerializer.Serialize(p.Values.ToDictionary(), PluginsJsonContext.Default.DictionaryStringString), NpgsqlDbType = NpgsqlDbType.Jsonb }),
-        PluginUninstalled p => Delete(p.PluginId),
-        _ => null,
-    };
-
-    private static NpgsqlBatchCommand Upsert(string id, DateTimeOffset at, string update, string column, object value)
-    {
-        var command = new NpgsqlBatchCommand(
-            $"insert into plugin_states (id, {column}, updated) values ($1, $2, $3) on conflict (id) do update set {update}, updated = excluded.updated");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
-        command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
-        return command;
-    }
-
-    private static NpgsqlBatchCommand Delete(string id)
-    {
-        var command = new NpgsqlBatchCommand("delete from plugin_states where id = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
-        return command;
-    }
+    private static void Upsert(IDocumentOperations operations, string id, DateTimeOffset at, string update, string column, object? value, string cast = "") =>
+        operations.QueueSql(
+            $"insert into plugin_states (id, {column}, updated) values ($1, $2{cast}, $3) on conflict (id) do update set {update}, updated = excluded.updated",
+            id, value, at);
 }

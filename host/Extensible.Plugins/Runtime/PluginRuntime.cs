@@ -111,7 +111,7 @@ internal sealed partial class PluginRuntime : IPluginCatalog, IPluginAdministrat
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.InstalledPath);
-        var start = await _store.GetHighWaterMarkAsync(cancellationToken);
+        var start = await _store.GetLastSequenceAsync(cancellationToken);
         await ReconcileAllAsync(cancellationToken);
         _subscription = await EventSubscription.StartAsync(_store, FollowAsync, start, cancellationToken);
         if (_options.WatchFolder)

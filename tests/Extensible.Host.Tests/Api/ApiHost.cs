@@ -148,7 +148,7 @@ public sealed class ApiHost : IAsyncLifetime
     public async Task<long> EventCountAsync()
     {
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand("select count(*) from extensible.events");
+        await using var command = dataSource.CreateCommand("select count(*) from extensible.mt_events");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

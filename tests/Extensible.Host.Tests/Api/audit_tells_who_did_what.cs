@@ -76,7 +76,7 @@ public sealed class audit_tells_who_did_what(ApiHost api) : IClassFixture<ApiHos
     private async Task<string> StoredSecretAsync()
     {
         await using var dataSource = NpgsqlDataSource.Create(api.ConnectionString);
-        await using var command = dataSource.CreateCommand("select data -> 'Values' ->> 'ApiKey' from extensible.events where type = 'plugin_settings_saved'");
+        await using var command = dataSource.CreateCommand("select data -> 'Values' ->> 'ApiKey' from extensible.mt_events where type = 'plugin_settings_saved'");
         var stored = (string)(await command.ExecuteScalarAsync())!;
         Assert.NotEqual("s3cret-key", stored);
         return stored;

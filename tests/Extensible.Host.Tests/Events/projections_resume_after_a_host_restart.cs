@@ -4,6 +4,10 @@ using Extensible.Host.Tests.Support;
 using Extensible.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
 using Npgsql;
 
 namespace Extensible.Host.Tests.Events;
@@ -13,44 +17,39 @@ public sealed record MentionReceived(string Text);
 [JsonSerializable(typeof(MentionReceived))]
 public sealed partial class HostTestEventsJsonContext : JsonSerializerContext;
 
-/// <summary>Counts mentions in a table of its own.</summary>
+/// <summary>Counts mentions in a table of its own, run by Marten's async daemon.</summary>
 public sealed class MentionCount : IProjection
 {
-    public string Name => "mention_count";
-
-    public async Task InitializeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public static void Declare(StoreOptions options)
     {
-        await using var command = new NpgsqlCommand("create table if not exists mention_count (n bigint not null); insert into mention_count select 0 where not exists (select 1 from mention_count)", connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var table = options.AddReadModelTable("mention_count");
+        table.AddColumn("id", "integer").AsPrimaryKey();
+        table.AddColumn("n", "bigint").NotNull();
     }
 
-    public async Task ApplyAsync(ProjectionBatch batch, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand("update mention_count set n = n + $1", batch.Connection, batch.Transaction);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch.Events.Count });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("update mention_count set n = 0", connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        operations.QueueSql("insert into mention_count (id, n) values (1, $1) on conflict (id) do update set n = mention_count.n + excluded.n", (long)events.Count);
+        return Task.CompletedTask;
     }
 }
 
 public sealed class projections_resume_after_a_host_restart
 {
-    private static void WithMentions(IHostApplicationBuilder builder) =>
-        builder.Services.Configure<EventStoreOptions>(o =>
+    private static void WithMentions(IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<EventStoreOptions>(o => o.Events.Register("mention_received", HostTestEventsJsonContext.Default.MentionReceived));
+        builder.Services.ConfigureMarten(o =>
         {
-            o.Events.Register("mention_received", HostTestEventsJsonContext.Default.MentionReceived);
-            o.Projections.Add(new MentionCount(), ProjectionLifecycle.Async);
+            MentionCount.Declare(o);
+            o.Projections.Add(new MentionCount(), ProjectionLifecycle.Async, "mention_count");
         });
+    }
 
     private static async Task<long> CountAsync(string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var command = dataSource.CreateCommand("select n from mention_count");
+        await using var command = dataSource.CreateCommand("select coalesce((select n from extensible.mention_count), 0)");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -71,7 +71,7 @@ public sealed class PeopleHost : IAsyncLifetime
     public async Task<long> EventCountAsync()
     {
         await using var dataSource = NpgsqlDataSource.Create(_connectionString);
-        await using var command = dataSource.CreateCommand("select count(*) from extensible.events");
+        await using var command = dataSource.CreateCommand("select count(*) from extensible.mt_events");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

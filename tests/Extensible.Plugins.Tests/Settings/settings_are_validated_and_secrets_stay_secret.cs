@@ -71,7 +71,7 @@ public sealed class settings_are_validated_and_secrets_stay_secret(TestDatabase 
 
         await using var dataSource = NpgsqlDataSource.Create(host.ConnectionString);
         await using var command = dataSource.CreateCommand(
-            "select (select count(*) from extensible.events where data::text like '%sk-live-secret%') + (select count(*) from plugin_states where settings::text like '%sk-live-secret%')");
+            "select (select count(*) from extensible.mt_events where data::text like '%sk-live-secret%') + (select count(*) from plugin_states where settings::text like '%sk-live-secret%')");
         Assert.Equal(0L, await command.ExecuteScalarAsync());
     }
 

@@ -91,7 +91,7 @@ public sealed class PluginsHost : IAsyncDisposable
     {
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         await using var command = dataSource.CreateCommand(
-            "select data::text from extensible.events where type = $1 and ($2::text is null or data->>'PluginId' = $2) order by seq");
+            "select data::text from extensible.mt_events where type = $1 and ($2::text is null or data->>'PluginId' = $2) order by seq_id");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = alias });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)pluginId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var found = new List<string>();

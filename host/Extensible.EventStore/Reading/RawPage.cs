@@ -1,3 +1,0 @@
-namespace Extensible.EventStore.Reading;
-
-internal sealed record RawPage(IReadOnlyList<RawEvent> Events, long HighWaterMark);
