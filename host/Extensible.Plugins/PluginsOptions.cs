@@ -18,10 +18,13 @@ public sealed class PluginsOptions
     /// <summary>How long a plugin's constructor and registration may take.</summary>
     public TimeSpan RegisterTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Consecutive failed calls that open a plugin's circuit breaker.</summary>
+    /// <summary>Failed calls, with no success among them within <see cref="BreakerSamplingDuration"/>, that open a plugin's circuit breaker (at least 2).</summary>
     public int BreakerFailures { get; set; } = 5;
 
-    /// <summary>How long an open breaker refuses calls before a trial call.</summary>
+    /// <summary>How far back a plugin's breaker counts calls; long enough for <see cref="BreakerFailures"/> timed-out calls one after another.</summary>
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an open breaker refuses calls before a trial call (at least half a second).</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>At most one <c>plugin_call_failed</c> event per plugin per this interval (the rest are counted in the next).</summary>

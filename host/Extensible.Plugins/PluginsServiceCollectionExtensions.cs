@@ -26,7 +26,9 @@ public static class PluginsServiceCollectionExtensions
             PluginStateProjection.Declare(options);
             options.Projections.Add(new PluginStateProjection(), ProjectionLifecycle.Inline);
         });
-        services.AddOptions<PluginsOptions>();
+        services.AddOptions<PluginsOptions>()
+            .Validate(PluginCallGuard.Accepts, "Extensible:Plugins: CallTimeout must be from 10 ms to a day, BreakerFailures at least 2, BreakDuration and BreakerSamplingDuration from 0.5 s to a day.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient();
         services.AddSingleton<SettingsVault>();

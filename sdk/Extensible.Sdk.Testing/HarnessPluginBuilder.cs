@@ -30,6 +30,11 @@ internal sealed class HarnessPluginBuilder(string pluginId) : IPluginBuilder
             throw new InvalidOperationException($"The plugin declared its settings twice ({SettingsType.Name}, then {typeof(TSettings).Name}); a plugin has one settings class.");
         }
 
+        if (SettingsRules.Class(typeof(TSettings)) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         SettingsType = typeof(TSettings);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Extensible.Sdk.Connectors;
 using Extensible.Sdk.Content;
 using Extensible.Sdk.Influencers;
@@ -18,7 +17,7 @@ namespace Extensible.Sdk.Testing;
 /// (<see cref="Store"/>), recorded events (<see cref="Events"/>) and logs (<see cref="Logs"/>), and settings validated
 /// as the host validates them.
 /// </summary>
-public sealed partial class PluginHarness : IDisposable
+public sealed class PluginHarness : IDisposable
 {
     /// <summary>The plugin id the harness uses when none is given.</summary>
     public const string DefaultPluginId = "test.plugin";
@@ -116,9 +115,9 @@ public sealed partial class PluginHarness : IDisposable
     {
         ArgumentNullException.ThrowIfNull(plugin);
         var id = pluginId ?? DefaultPluginId;
-        if (!PluginIds().IsMatch(id))
+        if (ManifestRules.Id(id) is { } problem)
         {
-            throw new ArgumentException($"A plugin id is lower-case letters and digits separated by dots or dashes (acme.hello); '{id}' is not.", nameof(pluginId));
+            throw new ArgumentException(problem, nameof(pluginId));
         }
 
         var harness = new PluginHarness(plugin, id);
@@ -204,15 +203,9 @@ public sealed partial class PluginHarness : IDisposable
         foreach (var create in factories)
         {
             var capability = create(Context) ?? throw new InvalidOperationException($"A {kind} factory of the plugin returned null.");
-            var key = keyOf(capability);
-            if (string.IsNullOrEmpty(key) || !CapabilityKeys().IsMatch(key))
+            if (CapabilityRules.Key(kind, keyOf(capability), built.Select(keyOf)) is { } problem)
             {
-                throw new InvalidOperationException($"A {kind} key is lower-case letters and digits with dashes (utm-links); '{key}' is not.");
-            }
-
-            if (built.Any(other => keyOf(other) == key))
-            {
-                throw new InvalidOperationException($"The plugin registered two of {kind} '{key}'; keys are unique within a plugin.");
+                throw new InvalidOperationException(problem);
             }
 
             built.Add(capability);
@@ -220,10 +213,4 @@ public sealed partial class PluginHarness : IDisposable
 
         return built;
     }
-
-    [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    internal static partial Regex PluginIds();
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex CapabilityKeys();
 }

@@ -19,7 +19,8 @@ public interface IPluginBuilder
     /// Declares the plugin's settings: a class with public read-write properties, validated with
     /// <see cref="System.ComponentModel.DataAnnotations"/> attributes. The console renders a form from it; properties
     /// marked <see cref="SecretAttribute"/> are encrypted at rest and never shown back. Read them with
-    /// <see cref="IPluginContext.GetSettings{TSettings}"/>.
+    /// <see cref="IPluginContext.GetSettings{TSettings}"/>. Which property types a setting may have, and how settings are
+    /// validated, is <see cref="SettingsRules"/>: a class it refuses keeps the plugin from loading.
     /// </summary>
     /// <typeparam name="TSettings">The settings class; its parameterless constructor gives the defaults.</typeparam>
     void UseSettings<TSettings>() where TSettings : class, new();

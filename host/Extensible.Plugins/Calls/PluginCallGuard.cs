@@ -1,5 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Extensible.Plugins.Catalog;
 using Extensible.Sdk.Connectors;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Extensible.Plugins.Calls;
 
@@ -12,17 +16,16 @@ public sealed class PluginCallGuard
 {
     private readonly string _pluginId;
     private readonly TimeSpan _timeout;
-    private readonly TimeProvider _time;
-    private readonly CircuitBreaker _breaker;
-    private readonly CallStatsWindow _stats = new();
+    private readonly CircuitBreakerStateProvider _breaker = new();
+    private readonly CallStatsListener _stats = new();
+    private readonly ResiliencePipeline _pipeline;
     private readonly Action<string, string> _onFailure;
 
     internal PluginCallGuard(string pluginId, PluginsOptions options, TimeProvider time, Action<string, string> onFailure)
     {
         _pluginId = pluginId;
         _timeout = options.CallTimeout;
-        _time = time;
-        _breaker = new CircuitBreaker(options.BreakerFailures, options.BreakDuration, time);
+        _pipeline = Pipeline(options, time, _breaker, _stats);
         _onFailure = onFailure;
     }
 
@@ -32,7 +35,13 @@ public sealed class PluginCallGuard
         get
         {
             var (calls, failures, p95) = _stats.Read();
-            return new PluginCallStats(calls, failures, p95, _breaker.State);
+            var breaker = _breaker.CircuitState switch
+            {
+                CircuitState.Closed => BreakerState.Closed,
+                CircuitState.HalfOpen => BreakerState.HalfOpen,
+                _ => BreakerState.Open,
+            };
+            return new PluginCallStats(calls, failures, p95, breaker);
         }
     }
 
@@ -45,51 +54,25 @@ public sealed class PluginCallGuard
     public async Task<TResult> CallAsync<TResult>(string operation, Func<CancellationToken, Task<TResult>> call, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (!_breaker.TryEnter())
+        try
         {
-            _stats.Refused();
+            return await _pipeline.ExecuteAsync(token => RunAsync(operation, call, token), cancellationToken);
+        }
+        catch (BrokenCircuitException)
+        {
             throw new PluginCallException(_pluginId, PluginCallFailure.BreakerOpen,
                 $"The plugin '{_pluginId}' failed repeatedly and is paused for a while (circuit breaker open); {operation} was not called.");
         }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var started = _time.GetTimestamp();
-        // Task.Run: a plugin that blocks its thread before its first await must not block the caller's.
-        var running = Task.Run(() => call(timeout.Token), CancellationToken.None);
-        try
+        catch (TimeoutRejectedException)
         {
-            var result = await running.WaitAsync(_timeout, _time, cancellationToken);
-            Done(started, failed: false);
-            return result;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await timeout.CancelAsync();
-            _breaker.Succeeded();
-            _stats.Record(_time.GetElapsedTime(started), failed: false);
-            throw;
-        }
-        catch (TimeoutException) when (!running.IsCompleted)
-        {
-            await timeout.CancelAsync();
-            ObserveLater(running);
-            Done(started, failed: true);
             var message = $"The plugin '{_pluginId}' did not answer {operation} within {_timeout.TotalSeconds:0.###} s.";
             _onFailure(operation, message);
             throw new PluginCallException(_pluginId, PluginCallFailure.TimedOut, message);
         }
-        catch (PlatformException)
+        catch (PluginCallException e)
         {
-            // The plugin worked; the network refused. Not the plugin's failure.
-            Done(started, failed: false);
+            _onFailure(operation, e.Message);
             throw;
-        }
-        catch (Exception e) when (e is not PluginCallException)
-        {
-            Done(started, failed: true);
-            var message = $"The plugin '{_pluginId}' failed in {operation}: {e.GetType().Name}: {e.Message}";
-            _onFailure(operation, message);
-            throw new PluginCallException(_pluginId, PluginCallFailure.Threw, message);
         }
     }
 
@@ -105,16 +88,65 @@ public sealed class PluginCallGuard
         }, cancellationToken);
     }
 
-    private void Done(long started, bool failed)
+    /// <summary>
+    /// The breaker (outside) counts what the timeout (inside) rejects. Polly's breaker counts a ratio over a window, not
+    /// failures in a row: it opens once at least <see cref="PluginsOptions.BreakerFailures"/> calls within
+    /// <see cref="PluginsOptions.BreakerSamplingDuration"/> all failed.
+    /// </summary>
+    internal static ResiliencePipeline Pipeline(PluginsOptions options, TimeProvider time, CircuitBreakerStateProvider? breaker = null, CallStatsListener? stats = null) =>
+        new ResiliencePipelineBuilder { TimeProvider = time, TelemetryListener = stats }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 1.0,
+                MinimumThroughput = options.BreakerFailures,
+                SamplingDuration = options.BreakerSamplingDuration,
+                BreakDuration = options.BreakDuration,
+                // A caller's cancellation or a platform's refusal is not the plugin's failure.
+                ShouldHandle = new PredicateBuilder().Handle<PluginCallException>().Handle<TimeoutRejectedException>(),
+                StateProvider = breaker,
+            })
+            .AddTimeout(options.CallTimeout)
+            .Build();
+
+    /// <summary>Whether Polly takes the timeout and breaker settings (checked at start, not at the first plugin's load).</summary>
+    internal static bool Accepts(PluginsOptions options)
     {
-        _stats.Record(_time.GetElapsedTime(started), failed);
-        if (failed)
+        try
         {
-            _breaker.Failed();
+            Pipeline(options, TimeProvider.System);
+            return true;
         }
-        else
+        catch (ValidationException)
         {
-            _breaker.Succeeded();
+            return false;
+        }
+    }
+
+    private async ValueTask<TResult> RunAsync<TResult>(string operation, Func<CancellationToken, Task<TResult>> call, CancellationToken token)
+    {
+        // Polly pools its token sources: the plugin gets one of its own, which no later call can cancel.
+        using var own = CancellationTokenSource.CreateLinkedTokenSource(token);
+        // Task.Run: a plugin that blocks its thread before its first await must not block the caller's.
+        var running = Task.Run(() => call(own.Token), CancellationToken.None);
+        try
+        {
+            // WaitAsync: a plugin that ignores its token is abandoned at the timeout, not awaited.
+            return await running.WaitAsync(token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            ObserveLater(running);
+            // A fresh exception: the plugin's own would be kept by the breaker and pin the plugin in memory.
+            throw new OperationCanceledException(token);
+        }
+        catch (PlatformException)
+        {
+            // The plugin worked; the network refused.
+            throw;
+        }
+        catch (Exception e)
+        {
+            throw new PluginCallException(_pluginId, PluginCallFailure.Threw, $"The plugin '{_pluginId}' failed in {operation}: {e.GetType().Name}: {e.Message}");
         }
     }
 

@@ -6,9 +6,9 @@ public enum BreakerState
     /// <summary>Calls go through.</summary>
     Closed,
 
-    /// <summary>Too many recent failures: calls are refused until the break ends.</summary>
+    /// <summary>Too many recent failures: calls are refused until the break ends; the first call after it is the trial.</summary>
     Open,
 
-    /// <summary>The break has ended: the next call is a trial.</summary>
+    /// <summary>A trial call is under way: success closes the breaker, failure opens it again.</summary>
     HalfOpen,
 }

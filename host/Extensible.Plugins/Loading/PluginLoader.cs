@@ -98,6 +98,7 @@ internal sealed class PluginLoader(PluginsOptions options)
             plugin.Register(builder);
         });
 
+        CheckSettings(builder.SettingsType);
         var loaded = new LoadedPlugin { Loader = loader, Context = new WeakReference(loadContext, trackResurrection: true), SettingsType = builder.SettingsType };
         var context = makeContext();
         await WithinAsync("creating its capabilities", () =>
@@ -134,7 +135,35 @@ internal sealed class PluginLoader(PluginsOptions options)
             }
         });
 
+        CheckKeys(loaded.Describe());
         return loaded;
+    }
+
+    /// <summary>Refuses a settings class the SDK's <see cref="SettingsRules"/> refuse: its settings would be lost, not edited.</summary>
+    internal static void CheckSettings(Type? settingsType)
+    {
+        if (settingsType is not null && SettingsRules.Class(settingsType) is { } problem)
+        {
+            throw new PluginLoadException(problem);
+        }
+    }
+
+    /// <summary>Refuses capabilities whose keys break the SDK's <see cref="CapabilityRules"/>, kind by kind.</summary>
+    internal static void CheckKeys(IEnumerable<PluginCapability> capabilities)
+    {
+        foreach (var kind in capabilities.GroupBy(c => c.Kind))
+        {
+            var registered = new List<string>();
+            foreach (var capability in kind)
+            {
+                if (CapabilityRules.Key(kind.Key.Replace('-', ' '), capability.Key, registered) is { } problem)
+                {
+                    throw new PluginLoadException(problem);
+                }
+
+                registered.Add(capability.Key);
+            }
+        }
     }
 
     private static PluginCapability Describe(string kind, CapabilityInfo info) => new(kind, info.Key, info.Name, info.Description);

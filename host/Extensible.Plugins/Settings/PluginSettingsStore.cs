@@ -1,4 +1,5 @@
 using System.Reflection;
+using Extensible.Sdk;
 
 namespace Extensible.Plugins.Settings;
 
@@ -8,14 +9,14 @@ internal sealed class PluginSettingsStore(SettingsVault vault)
     public object Bind(string pluginId, Type settingsType, IReadOnlyDictionary<string, string?> stored)
     {
         var settings = Activator.CreateInstance(settingsType)!;
-        foreach (var property in SettingsSchema.Properties(settingsType))
+        foreach (var property in SettingsRules.Properties(settingsType))
         {
             if (!stored.TryGetValue(property.Name, out var text))
             {
                 continue;
             }
 
-            if (SettingsSchema.IsSecret(property))
+            if (SettingsRules.IsSecret(property))
             {
                 text = vault.Unprotect(pluginId, property.Name, text);
             }
@@ -33,9 +34,9 @@ internal sealed class PluginSettingsStore(SettingsVault vault)
     {
         var defaults = Activator.CreateInstance(settingsType)!;
         var fields = new List<SettingsField>();
-        foreach (var property in SettingsSchema.Properties(settingsType))
+        foreach (var property in SettingsRules.Properties(settingsType))
         {
-            var secret = SettingsSchema.IsSecret(property);
+            var secret = SettingsRules.IsSecret(property);
             stored.TryGetValue(property.Name, out var text);
             var isSet = secret ? !string.IsNullOrEmpty(text) : false;
             var value = secret ? null : stored.ContainsKey(property.Name) ? text : SettingsSchema.Format(property.GetValue(defaults));
@@ -50,7 +51,7 @@ internal sealed class PluginSettingsStore(SettingsVault vault)
         string pluginId, Type settingsType, IReadOnlyDictionary<string, string?> values, IReadOnlyDictionary<string, string?> current)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var properties = SettingsSchema.Properties(settingsType).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var properties = SettingsRules.Properties(settingsType).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var name in values.Keys.Where(k => !properties.ContainsKey(k)))
         {
             SettingsSchema.Add(errors, name, "There is no such setting.");
@@ -61,7 +62,7 @@ internal sealed class PluginSettingsStore(SettingsVault vault)
         foreach (var property in properties.Values)
         {
             var given = values.FirstOrDefault(v => string.Equals(v.Key, property.Name, StringComparison.OrdinalIgnoreCase));
-            var secret = SettingsSchema.IsSecret(property);
+            var secret = SettingsRules.IsSecret(property);
             if (given.Key is null || (secret && string.IsNullOrEmpty(given.Value)))
             {
                 // Not given, or a secret left empty: keep what is stored.
@@ -96,5 +97,5 @@ internal sealed class PluginSettingsStore(SettingsVault vault)
     }
 
     public static bool IsSecret(Type settingsType, string name) =>
-        settingsType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { } property && SettingsSchema.IsSecret(property);
+        settingsType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { } property && SettingsRules.IsSecret(property);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using Extensible.Sdk;
 
 namespace Extensible.Plugins.Settings;
 
@@ -42,7 +43,7 @@ internal static class SettingsNumbers
     {
         var (minimum, maximum) = Bounds(property, type);
         var whole = type == typeof(int) || type == typeof(long);
-        return $"{SettingsSchema.Label(property)} must be a {(whole ? "whole " : "")}number between {minimum} and {maximum}.";
+        return $"{SettingsRules.Label(property)} must be a {(whole ? "whole " : "")}number between {minimum} and {maximum}.";
     }
 
     // The [Range] when it can be read as numbers, else the type's own limits.

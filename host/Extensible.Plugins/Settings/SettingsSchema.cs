@@ -7,21 +7,15 @@ using Extensible.Sdk;
 namespace Extensible.Plugins.Settings;
 
 /// <summary>
-/// Describes, binds and validates a plugin's settings class by reflection alone. It keeps no cache keyed by the
-/// plugin's types (the DataAnnotations <c>Validator</c> and <c>TypeDescriptor</c> do, and would pin the plugin in memory).
+/// Describes and binds a plugin's settings class by reflection alone, keeping no cache keyed by the plugin's types.
+/// Which properties are settings, which types they may have and how they are validated is the SDK's
+/// <see cref="SettingsRules"/>: a plugin whose settings class breaks it is not loaded, so every setting here has a kind.
 /// </summary>
 internal static class SettingsSchema
 {
-    public static IEnumerable<PropertyInfo> Properties(Type settingsType) =>
-        settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0 && KindOf(p) is not null)
-            .OrderBy(p => p.MetadataToken);
-
-    public static bool IsSecret(PropertyInfo property) => property.GetCustomAttribute<SecretAttribute>() is not null;
-
     public static SettingsFieldKind? KindOf(PropertyInfo property)
     {
-        if (IsSecret(property))
+        if (SettingsRules.IsSecret(property))
         {
             return property.PropertyType == typeof(string) ? SettingsFieldKind.Secret : null;
         }
@@ -52,7 +46,7 @@ internal static class SettingsSchema
         return new SettingsField
         {
             Name = property.Name,
-            Label = display?.GetName() ?? Words(property.Name),
+            Label = SettingsRules.Label(property),
             Description = display?.GetDescription() ?? property.GetCustomAttribute<DescriptionAttribute>()?.Description,
             Kind = kind,
             Required = property.GetCustomAttribute<RequiredAttribute>() is not null,
@@ -159,53 +153,20 @@ internal static class SettingsSchema
         return true;
     }
 
-    /// <summary>Runs the property's validation attributes (and <see cref="IValidatableObject"/>) without the framework's caches.</summary>
+    /// <summary>The SDK's validation of the settings (<see cref="SettingsRules.Validate"/>), as messages per setting; the empty string keys those about the whole object.</summary>
     public static Dictionary<string, List<string>> Validate(object settings)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var property in Properties(settings.GetType()))
+        foreach (var problem in SettingsRules.Validate(settings))
         {
-            var value = property.GetValue(settings);
-            var context = new ValidationContext(settings) { MemberName = property.Name, DisplayName = Label(property) };
-            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+            foreach (var member in problem.MemberNames.DefaultIfEmpty(""))
             {
-                if (Check(attribute, value, context) is { } message)
-                {
-                    Add(errors, property.Name, message);
-                }
-            }
-        }
-
-        if (errors.Count == 0 && settings is IValidatableObject validatable)
-        {
-            foreach (var result in validatable.Validate(new ValidationContext(settings)))
-            {
-                var members = result.MemberNames.DefaultIfEmpty("");
-                foreach (var member in members)
-                {
-                    Add(errors, member, result.ErrorMessage ?? "Not valid.");
-                }
+                Add(errors, member, problem.ErrorMessage ?? "Not valid.");
             }
         }
 
         return errors;
     }
-
-    // [Range(0, 100)] on a double converts the value to int and throws OverflowException for 1e308: a refusal, not a failure.
-    private static string? Check(ValidationAttribute attribute, object? value, ValidationContext context)
-    {
-        try
-        {
-            return attribute.GetValidationResult(value, context)?.ErrorMessage;
-        }
-        catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException or ArgumentException)
-        {
-            return $"{context.DisplayName} is not a value this setting accepts.";
-        }
-    }
-
-    /// <summary>The field's label: <c>[Display(Name)]</c>, else the property name in words.</summary>
-    public static string Label(PropertyInfo property) => property.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? Words(property.Name);
 
     public static void Add(Dictionary<string, List<string>> errors, string field, string message)
     {
@@ -215,24 +176,5 @@ internal static class SettingsSchema
         }
 
         list.Add(message);
-    }
-
-    // "ApiBaseUrl" → "Api base url".
-    private static string Words(string name)
-    {
-        var text = new System.Text.StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
-            {
-                text.Append(' ').Append(char.ToLowerInvariant(name[i]));
-            }
-            else
-            {
-                text.Append(name[i]);
-            }
-        }
-
-        return text.ToString();
     }
 }

@@ -1,22 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Extensible.Sdk.Testing.Settings;
 
-/// <summary>Validates a plugin's settings the way the host does before it saves them: every DataAnnotations attribute of every property, and <see cref="IValidatableObject"/>.</summary>
+/// <summary>
+/// Validates a plugin's settings with the rule the host applies before it saves them (<see cref="SettingsRules.Validate"/>):
+/// every DataAnnotations attribute of every setting and of the class, then <see cref="IValidatableObject"/>.
+/// </summary>
 public static class PluginSettings
 {
     /// <summary>Lists what is wrong with <paramref name="settings"/>.</summary>
     /// <param name="settings">An instance of the plugin's settings class.</param>
     /// <returns>The problems; empty when the host would accept the settings.</returns>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Settings classes are kept by the plugin that declares them.")]
-    public static IReadOnlyList<ValidationResult> Validate(object settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var problems = new List<ValidationResult>();
-        Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true);
-        return problems;
-    }
+    public static IReadOnlyList<ValidationResult> Validate(object settings) => SettingsRules.Validate(settings);
 
     /// <summary>Throws when the host would refuse <paramref name="settings"/>.</summary>
     /// <param name="settings">An instance of the plugin's settings class.</param>

@@ -1,12 +1,10 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Extensible.Sdk.Storage;
 
 namespace Extensible.Sdk.Testing.Storage;
 
-/// <summary>Keeps the events a plugin records, refusing what the host would refuse (a type not in lower_snake_case, data that is not a JSON object).</summary>
+/// <summary>Keeps the events a plugin records, refusing what the host refuses (<see cref="PluginEventRules"/>: a type not in lower_snake_case, data that is not a JSON object).</summary>
 /// <param name="time">The clock that stamps each event.</param>
-public sealed partial class RecordedPluginEvents(TimeProvider time) : IPluginEvents
+public sealed class RecordedPluginEvents(TimeProvider time) : IPluginEvents
 {
     private readonly List<RecordedEvent> events = [];
 
@@ -32,22 +30,14 @@ public sealed partial class RecordedPluginEvents(TimeProvider time) : IPluginEve
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(json);
-        if (!SnakeCase().IsMatch(type))
+        if (PluginEventRules.Type(type) is { } badType)
         {
-            throw new ArgumentException($"An event type is lower_snake_case (e.g. webhook_rejected); '{type}' is not.", nameof(type));
+            throw new ArgumentException(badType, nameof(type));
         }
 
-        try
+        if (PluginEventRules.Data(json) is { } badData)
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArgumentException("An event's data is a JSON object.", nameof(json));
-            }
-        }
-        catch (JsonException exception)
-        {
-            throw new ArgumentException($"An event's data is a JSON object; this is not JSON: {exception.Message}", nameof(json), exception);
+            throw new ArgumentException(badData, nameof(json));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -58,7 +48,4 @@ public sealed partial class RecordedPluginEvents(TimeProvider time) : IPluginEve
 
         return Task.CompletedTask;
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SnakeCase();
 }

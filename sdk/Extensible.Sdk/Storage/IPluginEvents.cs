@@ -4,8 +4,9 @@ namespace Extensible.Sdk.Storage;
 public interface IPluginEvents
 {
     /// <summary>Appends one event.</summary>
-    /// <param name="type">The event's type, lower_snake_case (e.g. <c>webhook_rejected</c>); the host prefixes it with the plugin's id.</param>
-    /// <param name="json">The event's data as a JSON object, serialized by the plugin.</param>
+    /// <param name="type">The event's type, lower_snake_case (e.g. <c>webhook_rejected</c>; <see cref="PluginEventRules.Type"/>); the host prefixes it with the plugin's id.</param>
+    /// <param name="json">The event's data as a JSON object, serialized by the plugin (<see cref="PluginEventRules.Data"/>).</param>
+    /// <exception cref="ArgumentException">The type or the data breaks <see cref="PluginEventRules"/>.</exception>
     /// <param name="cancellationToken">Cancels the append.</param>
     Task RecordAsync(string type, string json, CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,9 @@
 using Extensible.People;
 using Extensible.Plugins;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
+using Extensible.Testing.Mail;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Extensible.Browser.Tests.Support;
 
@@ -11,13 +12,12 @@ namespace Extensible.Browser.Tests.Support;
 /// </summary>
 public abstract class ConsoleFixture : IAsyncLifetime
 {
-    private ConsoleHost? _host;
+    private ExtensibleTestHost? _host;
     private Chromium? _browser;
-    private string _connectionString = "";
     private DirectoryInfo? _pluginsFolder;
 
     /// <summary>The host.</summary>
-    public ConsoleHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
+    public ExtensibleTestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     /// <summary>The host's people service, to arrange what a test does not do through the pages.</summary>
     public PeopleService People => Host.Services.GetRequiredService<PeopleService>();
@@ -31,12 +31,21 @@ public abstract class ConsoleFixture : IAsyncLifetime
     /// <summary>Extra command-line settings of the host.</summary>
     protected virtual string[] HostArguments => [];
 
+    /// <summary>The mail server the host sends through, if any.</summary>
+    protected virtual FakeSmtpServer? Mail => null;
+
     public async Task InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync("browser");
+        var connectionString = await TestPostgres.CreateDatabaseAsync("browser");
         // Plugins a test installs go to a folder of the class's own, never to the shared default.
         _pluginsFolder = System.IO.Directory.CreateTempSubdirectory("extensible-plugins-");
-        var host = ConsoleHost.StartAsync(_connectionString, [$"--Extensible:PluginsDir={_pluginsFolder.FullName}", .. HostArguments]);
+        var host = ExtensibleTestHost.StartAsync(connectionString, new ExtensibleTestHostOptions
+        {
+            InstalledPluginsFolder = _pluginsFolder.FullName,
+            Mail = Mail,
+            QuietLogs = true,
+            Arguments = HostArguments,
+        });
         var browser = Chromium.LaunchAsync();
         try
         {
@@ -71,12 +80,7 @@ public abstract class ConsoleFixture : IAsyncLifetime
         (_browser ?? throw new InvalidOperationException("Started by InitializeAsync.")).OpenTabAsync(Host.Address, session);
 
     /// <summary>How many events are stored: refused input must store none.</summary>
-    public async Task<long> EventCountAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
-        await using var command = dataSource.CreateCommand("select count(*) from extensible.mt_events");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> EventCountAsync() => Host.StoredEventCountAsync();
 
     /// <summary>Runs once the host is up, before the class's tests.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;

@@ -8,7 +8,7 @@ public sealed class MailingConsole : OwnedConsole, IDisposable
     /// <summary>The mail server the console sends through.</summary>
     public FakeSmtpServer Smtp { get; } = new();
 
-    protected override string[] HostArguments => [.. base.HostArguments, .. Smtp.HostArguments()];
+    protected override FakeSmtpServer Mail => Smtp;
 
     // xUnit disposes a fixture after its DisposeAsync, so the host has stopped by now.
     public void Dispose() => Smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();

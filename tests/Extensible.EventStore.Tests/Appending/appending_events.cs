@@ -137,7 +137,7 @@ public sealed class appending_events(TestDatabase database) : IClassFixture<Test
 
         Assert.Equal(5_000_000_001, result.LastSequence);
         // The numbers below were never handed out: the mark passes them as one recorded gap.
-        await Stores.EventuallyAsync(async () => await store.GetHighWaterMarkAsync() == 5_000_000_001, "the mark passes the unused numbers");
+        await Eventually.HoldsAsync(async () => await store.GetHighWaterMarkAsync() == 5_000_000_001, "the mark passes the unused numbers");
         Assert.Equal(5_000_000_001, (await store.ReadAllAsync(5_000_000_000)).Events.Single().Sequence);
         Assert.Equal(5_000_000_000, await fresh.ScalarAsync<long>("select to_seq from extensible.gaps where from_seq = 1"));
     }

@@ -23,9 +23,9 @@ public sealed class async_projections
         await AppendManyAsync(store, 250);
         var daemon = await stores.DaemonAsync(store);
 
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 250, "the projection catches up");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 250, "the projection catches up");
         await AppendManyAsync(store, 10, "later");
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 260, "the projection follows");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 260, "the projection follows");
 
         var status = (await daemon.GetStatusAsync()).Single();
         Assert.Equal(260, status.Checkpoint);
@@ -46,13 +46,16 @@ public sealed class async_projections
         });
         await stores.DaemonAsync(writer);
         var daemon = await stores.DaemonAsync(projector);
-        await Stores.EventuallyAsync(async () => (await daemon.GetStatusAsync()).Single().AgentState == ProjectionAgentState.Leading, "the projector leads");
-        await Task.Delay(300);
+        await Eventually.HoldsAsync(async () => (await daemon.GetStatusAsync()).Single().AgentState == ProjectionAgentState.Leading, "the projector leads");
+        // The projector hears the writer only once its listener is up: both daemons' connections have run LISTEN.
+        await Eventually.HoldsAsync(
+            async () => await stores.ScalarAsync<long>("select count(*) from pg_stat_activity where datname = current_database() and query ilike 'listen %'") >= 2,
+            "both daemons listen for notifications");
 
         for (var i = 1; i <= 3; i++)
         {
             await writer.AppendAsync("s", ExpectedVersion.Any, [new CommentReceived("a", $"{i}")]);
-            await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == i, $"event {i} is projected", TimeSpan.FromSeconds(5));
+            await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == i, $"event {i} is projected", TimeSpan.FromSeconds(5));
         }
     }
 
@@ -91,7 +94,7 @@ public sealed class async_projections
 
         var afterKill = await killed.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal((0L, 0L), afterKill);
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select last_seq from extensible.progression where name = 'seen'") == 100, "the projection recovers");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select last_seq from extensible.progression where name = 'seen'") == 100, "the projection recovers");
         Assert.Equal(100, await stores.ScalarAsync<long>("select n from seen_count"));
         Assert.Equal(100, await stores.ScalarAsync<long>("select count(*) from seen_seen"));
     }
@@ -107,7 +110,7 @@ public sealed class async_projections
 
         var writers = Task.WhenAll(AppendManyAsync(nodeA, 400, "a"), AppendManyAsync(nodeB, 400, "b"));
         await writers;
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 800, "one daemon projects everything");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 800, "one daemon projects everything");
 
         Assert.Equal(1, await stores.ScalarAsync<long>("select count(distinct node) from seen_seen"));
         var states = new[] { (await daemonA.GetStatusAsync()).Single().AgentState, (await daemonB.GetStatusAsync()).Single().AgentState };
@@ -119,7 +122,7 @@ public sealed class async_projections
         var standbyNode = leader == daemonA ? "b" : "a";
         await leader.StopAsync();
         await AppendManyAsync(nodeA, 100, "c");
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 900, "the standby takes over");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 900, "the standby takes over");
 
         Assert.Equal(900, await stores.ScalarAsync<long>("select count(*) from seen_seen"));
         Assert.Equal(900, await stores.ScalarAsync<long>("select count(distinct seq) from seen_seen"));
@@ -133,14 +136,14 @@ public sealed class async_projections
         var first = await stores.StoreAsync(o => o.Projections.Add(new SeenProjection("seen", "first"), ProjectionLifecycle.Async));
         await AppendManyAsync(first, 150);
         var daemon = await stores.DaemonAsync(first);
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 150, "the first run catches up");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 150, "the first run catches up");
         await daemon.StopAsync();
 
         await AppendManyAsync(first, 50, "while-down");
         var restarted = await stores.StoreAsync(o => o.Projections.Add(new SeenProjection("seen", "second"), ProjectionLifecycle.Async));
         await stores.DaemonAsync(restarted);
 
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 200, "the restarted daemon resumes");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 200, "the restarted daemon resumes");
         Assert.Equal(50, await stores.ScalarAsync<long>("select count(*) from seen_seen where node = 'second'"));
         Assert.Equal(200, await stores.ScalarAsync<long>("select count(distinct seq) from seen_seen"));
     }
@@ -160,14 +163,14 @@ public sealed class async_projections
         await stores.ExecuteAsync($"update extensible.events set data = '[1,2]' where seq = {stored.Events[1].Sequence}");
         var daemon = await stores.DaemonAsync(store);
 
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select last_seq from extensible.progression where name = 'seen'") == 5, "the daemon passes the bad events");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select last_seq from extensible.progression where name = 'seen'") == 5, "the daemon passes the bad events");
 
         Assert.Equal(2, await stores.ScalarAsync<long>("select n from seen_count"));
         Assert.Equal("1,2,3", await stores.ScalarAsync<string>("select string_agg(seq::text, ',' order by seq) from extensible.dead_letters where projection = 'seen' and stream_id = 's'"));
         Assert.Contains("no_such_type", await stores.ScalarAsync<string>("select error from extensible.dead_letters where seq = 1"), StringComparison.Ordinal);
         Assert.Equal(3, (await daemon.GetStatusAsync()).Single().DeadLetters);
         await store.AppendAsync("s", ExpectedVersion.Any, [new CommentReceived("a", "6")]);
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 3, "the daemon keeps going");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 3, "the daemon keeps going");
     }
 
     [Fact]
@@ -177,7 +180,7 @@ public sealed class async_projections
         var store = await stores.StoreAsync(o => o.Projections.Add(new SeenProjection("seen"), ProjectionLifecycle.Async));
         await AppendManyAsync(store, 500);
         var daemon = await stores.DaemonAsync(store);
-        await Stores.EventuallyAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 500, "the projection catches up");
+        await Eventually.HoldsAsync(async () => await stores.ScalarAsync<long>("select n from seen_count") == 500, "the projection catches up");
         await stores.ExecuteAsync("update seen_count set n = -1000");
 
         var reports = new List<RebuildProgress>();

@@ -45,7 +45,7 @@ public sealed class high_water_mark(TestDatabase database) : IClassFixture<TestD
         gate.Release(commit: false);
         await Assert.ThrowsAsync<InvalidOperationException>(() => doomed);
 
-        await Stores.EventuallyAsync(async () => await reader.GetHighWaterMarkAsync() == 5, "the mark passes the dead gap");
+        await Eventually.HoldsAsync(async () => await reader.GetHighWaterMarkAsync() == 5, "the mark passes the dead gap");
         Assert.Equal(4, await stores.ScalarAsync<long>("select from_seq from extensible.gaps where to_seq = 4"));
         Assert.Equal([1L, 2L, 3L, 5L], (await reader.ReadAllAsync(0)).Events.Select(e => e.Sequence));
     }

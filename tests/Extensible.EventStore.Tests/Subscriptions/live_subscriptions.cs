@@ -35,7 +35,7 @@ public sealed class live_subscriptions(TestDatabase database) : IClassFixture<Te
             await store.AppendAsync("live", ExpectedVersion.Any, [new CommentReceived("fan", $"{i}")]);
         }
 
-        await Stores.EventuallyAsync(() => Task.FromResult(subscription.Position == 6), "the subscription reaches the last event");
+        await Eventually.HoldsAsync(() => subscription.Position == 6, "the subscription reaches the last event");
         var delivered = seen.ToArray();
         Assert.Equal(delivered.Order(), delivered);
         Assert.Equal([2L, 3L, 4L, 5L, 6L], delivered.Distinct());

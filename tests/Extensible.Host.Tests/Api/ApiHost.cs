@@ -1,13 +1,12 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Extensible.Host.Tests.Api;
 
@@ -24,9 +23,9 @@ public sealed class ApiHost : IAsyncLifetime
     public const string Password = "correct horse battery";
     public const string OwnerToken = "ext_bootstrap-token-for-the-api-tests";
 
-    private TestHost? _host;
+    private ExtensibleTestHost? _host;
 
-    public TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
+    public ExtensibleTestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public string ConnectionString { get; private set; } = "";
 
@@ -44,10 +43,15 @@ public sealed class ApiHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("api");
-        _host = await TestHost.StartAsync(ConnectionString, null,
-            $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", $"--Extensible:Bootstrap:OwnerPassword={Password}",
-            "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
-            $"--Extensible:PluginsDir={PluginsPath}");
+        _host = await ExtensibleTestHost.StartAsync(ConnectionString, new ExtensibleTestHostOptions
+        {
+            InstalledPluginsFolder = PluginsPath,
+            Arguments =
+            [
+                $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", $"--Extensible:Bootstrap:OwnerPassword={Password}",
+                "--Extensible:Bootstrap:OwnerName=Olive Owner", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
+            ],
+        });
         var owner = (await Directory.FindUserByEmailAsync(OwnerEmail))!;
         WorkspaceId = (await Directory.WorkspacesOfAsync(owner.Id)).Single().WorkspaceId;
         Owner = new Person(owner.Id, OwnerEmail, Role.Owner, OwnerToken);
@@ -145,10 +149,5 @@ public sealed class ApiHost : IAsyncLifetime
     }
 
     /// <summary>How many events are stored, to show that refused input stored nothing.</summary>
-    public async Task<long> EventCountAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand("select count(*) from extensible.mt_events");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> EventCountAsync() => Host.StoredEventCountAsync();
 }

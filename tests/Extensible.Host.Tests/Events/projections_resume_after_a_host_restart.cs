@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Extensible.EventStore;
-using Extensible.Host.Tests.Support;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using JasperFx.Events;
@@ -36,15 +36,19 @@ public sealed class MentionCount : IProjection
 
 public sealed class projections_resume_after_a_host_restart
 {
-    private static void WithMentions(IHostApplicationBuilder builder)
+    private static ExtensibleTestHostOptions WithMentions(params string[] arguments) => new()
     {
-        builder.Services.Configure<EventStoreOptions>(o => o.Events.Register("mention_received", HostTestEventsJsonContext.Default.MentionReceived));
-        builder.Services.ConfigureMarten(o =>
+        Arguments = arguments,
+        Configure = builder =>
         {
-            MentionCount.Declare(o);
-            o.Projections.Add(new MentionCount(), ProjectionLifecycle.Async, "mention_count");
-        });
-    }
+            builder.Services.Configure<EventStoreOptions>(o => o.Events.Register("mention_received", HostTestEventsJsonContext.Default.MentionReceived));
+            builder.Services.ConfigureMarten(o =>
+            {
+                MentionCount.Declare(o);
+                o.Projections.Add(new MentionCount(), ProjectionLifecycle.Async, "mention_count");
+            });
+        },
+    };
 
     private static async Task<long> CountAsync(string connectionString)
     {
@@ -53,54 +57,50 @@ public sealed class projections_resume_after_a_host_restart
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task AppendAsync(IServiceProvider services, int count)
+    /// <summary>Appends <paramref name="count"/> mentions; returns the sequence number of the last.</summary>
+    private static async Task<long> AppendAsync(IServiceProvider services, int count)
     {
         var store = services.GetRequiredService<EventStore.EventStore>();
+        var last = 0L;
         for (var i = 0; i < count; i++)
         {
-            await store.AppendAsync($"mention-{Guid.NewGuid()}", ExpectedVersion.NoStream, [new MentionReceived($"#{i}")]);
+            last = (await store.AppendAsync($"mention-{Guid.NewGuid()}", ExpectedVersion.NoStream, [new MentionReceived($"#{i}")])).LastSequence;
         }
+
+        return last;
     }
 
     [Fact]
     public async Task after_a_host_restart()
     {
         var database = await TestPostgres.CreateDatabaseAsync("hostrestart");
-        await using (var first = await TestHost.StartAsync(database, WithMentions))
+        await using (var first = await ExtensibleTestHost.StartAsync(database, WithMentions()))
         {
             await AppendAsync(first.Services, 30);
-            await EventuallyAsync(async () => await CountAsync(database) == 30, "the first host projects");
+            await Eventually.HoldsAsync(async () => await CountAsync(database) == 30, "the first host projects");
         }
 
-        await using var second = await TestHost.StartAsync(database, WithMentions, "--Extensible:EventStore:RunDaemon=false");
-        await AppendAsync(second.Services, 20);
-        await Task.Delay(500);
+        await using var second = await ExtensibleTestHost.StartAsync(database, WithMentions("--Extensible:EventStore:RunDaemon=false"));
+        var last = await AppendAsync(second.Services, 20);
+        // Once every follower can read them a running daemon would project them; this host's does not run.
+        var store = second.Services.GetRequiredService<EventStore.EventStore>();
+        await Eventually.HoldsAsync(async () => (await store.ReadAllAsync(last - 1)).Events.Count > 0, "the new events are readable by followers");
         Assert.Equal(30, await CountAsync(database));
 
-        await using var third = await TestHost.StartAsync(database, WithMentions);
-        await EventuallyAsync(async () => await CountAsync(database) == 50, "the restarted host resumes from its checkpoint");
+        await using var third = await ExtensibleTestHost.StartAsync(database, WithMentions());
+        await Eventually.HoldsAsync(async () => await CountAsync(database) == 50, "the restarted host resumes from its checkpoint");
     }
 
     [Fact]
     public async Task after_a_postgres_restart()
     {
         await using var server = await TestPostgres.StartPrivateServerAsync("pgrestart");
-        await using var host = await TestHost.StartAsync(server.ConnectionString, WithMentions);
+        await using var host = await ExtensibleTestHost.StartAsync(server.ConnectionString, WithMentions());
         await AppendAsync(host.Services, 10);
-        await EventuallyAsync(async () => await CountAsync(server.ConnectionString) == 10, "the projection runs");
+        await Eventually.HoldsAsync(async () => await CountAsync(server.ConnectionString) == 10, "the projection runs");
 
         await server.RestartAsync();
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             try
             {
@@ -114,7 +114,7 @@ public sealed class projections_resume_after_a_host_restart
         }, "the host writes again");
         await AppendAsync(host.Services, 9);
 
-        await EventuallyAsync(async () => await CountAsync(server.ConnectionString) >= 20, "the projection resumes after PostgreSQL restarted");
+        await Eventually.HoldsAsync(async () => await CountAsync(server.ConnectionString) >= 20, "the projection resumes after PostgreSQL restarted");
         Assert.Equal(20, await CountAsync(server.ConnectionString));
     }
 }

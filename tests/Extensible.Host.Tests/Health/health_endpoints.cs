@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Extensible.Host.Tests.Support;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 
 namespace Extensible.Host.Tests.Health;
 
@@ -10,7 +10,7 @@ public sealed class health_endpoints
     [Fact]
     public async Task report_alive_and_ready_without_login()
     {
-        await using var host = await TestHost.StartAsync(await TestPostgres.CreateDatabaseAsync("health"));
+        await using var host = await ExtensibleTestHost.StartAsync(await TestPostgres.CreateDatabaseAsync("health"));
 
         var alive = await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
         var ready = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -28,7 +28,7 @@ public sealed class health_endpoints
     public async Task readiness_fails_while_the_database_is_down_and_recovers()
     {
         await using var server = await TestPostgres.StartPrivateServerAsync("readyz");
-        await using var host = await TestHost.StartAsync(server.ConnectionString);
+        await using var host = await ExtensibleTestHost.StartAsync(server.ConnectionString);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
 
         await server.StopAsync();

@@ -1,7 +1,7 @@
 using Extensible.Host.Tests.Api;
-using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.People.Sessions;
+using Extensible.Testing.Hosts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,7 +71,7 @@ public sealed class live_connections_lose_what_their_person_loses(ApiHost api) :
     [Fact]
     public async Task a_connection_on_another_node_is_closed_when_the_role_changes_on_this_one()
     {
-        await using var otherNode = await TestHost.StartAsync(api.ConnectionString);
+        await using var otherNode = await ExtensibleTestHost.StartAsync(api.ConnectionString);
         var admin = await api.AddMemberAsync(Role.Admin);
         await using var connection = await ConsoleConnection.OpenAsync(otherNode.Address, await api.SessionCookieAsync(admin.Email));
         await connection.JoinViewAsync("members");

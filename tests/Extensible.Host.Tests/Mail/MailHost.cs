@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Extensible.Admin.Mail;
-using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Extensible.Testing.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -21,11 +21,11 @@ public class MailHost : IAsyncLifetime
     public const string SmtpUser = "extensible";
     public const string SmtpPassword = "smtp-secret-never-logged";
 
-    private TestHost? _host;
+    private ExtensibleTestHost? _host;
 
     public FakeSmtpServer Smtp { get; } = new(SmtpUser, SmtpPassword);
 
-    public TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
+    public ExtensibleTestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public Guid WorkspaceId { get; private set; }
 
@@ -41,7 +41,7 @@ public class MailHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("mail");
-        _host = await TestHost.StartAsync(connectionString, null,
+        _host = await ExtensibleTestHost.StartAsync(connectionString,
         [
             $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", "--Extensible:Bootstrap:OwnerPassword=correct horse battery",
             $"--Extensible:Bootstrap:OwnerName={OwnerName}", "--Extensible:Bootstrap:WorkspaceName=Acme", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",

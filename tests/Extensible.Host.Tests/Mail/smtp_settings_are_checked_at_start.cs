@@ -1,5 +1,6 @@
 using Extensible.Admin.Mail;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public sealed class smtp_settings_are_checked_at_start
     public async Task a_bad_setting_stops_the_start_with_an_error_naming_its_key(string key, params string[] settings)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("smtpconfig");
-        await using var app = await ExtensibleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}", .. settings]);
+        await using var app = await ExtensibleTestHost.BuildAsync(connectionString, settings);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -38,8 +39,7 @@ public sealed class smtp_settings_are_checked_at_start
     public async Task a_good_setting_starts_and_without_one_no_mail_is_sent()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("smtpconfig");
-        await using (var configured = await ExtensibleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}",
-            "--Extensible:Smtp:Host=smtp.example.org", "--Extensible:Smtp:From=Extensible <x@example.org>", "--Extensible:Smtp:Security=tls", "--Extensible:Smtp:Username=me", $"--Extensible:Smtp:Password={Password}"]))
+        await using (var configured = await ExtensibleTestHost.BuildAsync(connectionString, "--Extensible:Smtp:Host=smtp.example.org", "--Extensible:Smtp:From=Extensible <x@example.org>", "--Extensible:Smtp:Security=tls", "--Extensible:Smtp:Username=me", $"--Extensible:Smtp:Password={Password}"))
         {
             await configured.StartAsync();
             Assert.True(configured.Services.GetRequiredService<IConsoleMail>().IsConfigured);
@@ -49,7 +49,7 @@ public sealed class smtp_settings_are_checked_at_start
             await configured.StopAsync();
         }
 
-        await using var plain = await ExtensibleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}"]);
+        await using var plain = await ExtensibleTestHost.BuildAsync(connectionString);
         await plain.StartAsync();
         var mail = plain.Services.GetRequiredService<IConsoleMail>();
         Assert.False(mail.IsConfigured);

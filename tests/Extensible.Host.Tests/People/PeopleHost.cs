@@ -1,30 +1,20 @@
-using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Extensible.Host.Tests.People;
-
-/// <summary>A clock the tests move by hand.</summary>
-public sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
 
 /// <summary>A real host over a fresh database per test class, not set up yet, with a clock the tests control.</summary>
 public sealed class PeopleHost : IAsyncLifetime
 {
     public const string Password = "correct horse battery";
 
-    private TestHost? _host;
-    private string _connectionString = "";
+    private ExtensibleTestHost? _host;
 
-    public ManualClock Clock { get; } = new();
+    /// <summary>The host's clock: it starts now and moves only with <see cref="FakeTimeProvider.Advance"/>.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public PeopleService People => Host.Services.GetRequiredService<PeopleService>();
 
@@ -32,12 +22,11 @@ public sealed class PeopleHost : IAsyncLifetime
 
     public IServiceProvider Services => Host.Services;
 
-    private TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
+    private ExtensibleTestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public async Task InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync("people");
-        _host = await TestHost.StartAsync(_connectionString, builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        _host = await ExtensibleTestHost.StartAsync(await TestPostgres.CreateDatabaseAsync("people"), new ExtensibleTestHostOptions { Configure = builder => builder.Services.AddSingleton<TimeProvider>(Clock) });
     }
 
     public async Task DisposeAsync()
@@ -68,10 +57,5 @@ public sealed class PeopleHost : IAsyncLifetime
     }
 
     /// <summary>How many events are stored, to show that refused input stored nothing.</summary>
-    public async Task<long> EventCountAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
-        await using var command = dataSource.CreateCommand("select count(*) from extensible.mt_events");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> EventCountAsync() => Host.StoredEventCountAsync();
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using Extensible.Host.Tests.Api;
-using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.People.Server;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Host.Tests.Permissions;
@@ -105,7 +105,7 @@ public sealed class the_server_operator_is_not_a_workspace_owner(ApiHost api) : 
         var member = await api.AddMemberAsync(Role.Editor);
         Assert.False((await api.Directory.FindUserAsync(member.UserId))!.IsOperator);
 
-        await using (await TestHost.StartAsync(api.ConnectionString, null, $"--Extensible:Bootstrap:OperatorEmail={member.Email}"))
+        await using (await ExtensibleTestHost.StartAsync(api.ConnectionString, $"--Extensible:Bootstrap:OperatorEmail={member.Email}"))
         {
         }
 

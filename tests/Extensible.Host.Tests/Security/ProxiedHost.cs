@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Extensible.Host.Tests.Support;
 using Extensible.People;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Host.Tests.Security;
@@ -20,7 +20,7 @@ public sealed partial class ProxiedHost : IAsyncLifetime
     public const int ApiPerMinute = 4;
 
     private readonly string[] _settings;
-    private TestHost? _host;
+    private ExtensibleTestHost? _host;
 
     /// <summary>The usual fixture: 127.0.0.1 (the tests' own address) is the known proxy.</summary>
     public ProxiedHost()
@@ -31,12 +31,12 @@ public sealed partial class ProxiedHost : IAsyncLifetime
     /// <summary>A host with other settings (which proxies it knows, its environment), for a test to start itself.</summary>
     internal ProxiedHost(params string[] settings) => _settings = settings;
 
-    public TestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
+    public ExtensibleTestHost Host => _host ?? throw new InvalidOperationException("Started by InitializeAsync.");
 
     public async Task InitializeAsync()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("proxy");
-        _host = await TestHost.StartAsync(connectionString, null,
+        _host = await ExtensibleTestHost.StartAsync(connectionString,
         [
             $"--Extensible:Bootstrap:OwnerEmail={OwnerEmail}", $"--Extensible:Bootstrap:OwnerPassword={Password}", "--Extensible:Bootstrap:WorkspaceName=Acme",
             $"--Extensible:RateLimits:SignInPerMinute={SignInPerMinute}", $"--Extensible:RateLimits:ApiPerMinute={ApiPerMinute}", .. _settings,

@@ -1,6 +1,7 @@
 using System.Net;
 using Extensible.Host.Security;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public sealed class proxy_and_rate_limit_settings_are_checked_at_start
     public async Task a_bad_setting_stops_the_start_with_an_error_naming_its_key(string key, params string[] settings)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("proxyconfig");
-        await using var app = await ExtensibleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}", .. settings]);
+        await using var app = await ExtensibleTestHost.BuildAsync(connectionString, settings);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -33,8 +34,7 @@ public sealed class proxy_and_rate_limit_settings_are_checked_at_start
     public async Task lists_may_be_one_comma_separated_value()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("proxyconfig");
-        await using var app = await ExtensibleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={connectionString}",
-            "--Extensible:KnownProxies=10.0.0.5, fd00::5", "--Extensible:KnownNetworks=10.1.0.0/16,fd00:1::/64", "--Extensible:RateLimits:ApiPerMinute=100"]);
+        await using var app = await ExtensibleTestHost.BuildAsync(connectionString, "--Extensible:KnownProxies=10.0.0.5, fd00::5", "--Extensible:KnownNetworks=10.1.0.0/16,fd00:1::/64", "--Extensible:RateLimits:ApiPerMinute=100");
         await app.StartAsync();
 
         var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;

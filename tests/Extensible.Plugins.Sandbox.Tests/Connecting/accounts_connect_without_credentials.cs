@@ -9,8 +9,8 @@ public sealed class accounts_connect_without_credentials
     [Fact]
     public async Task connecting_asks_for_nothing_and_gives_each_account_its_own_id_and_token()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
 
         var start = await connector.BeginConnectAsync(new ConnectRequest(new Uri("https://host.test/cb"), "s"), CancellationToken.None);
         var first = await SandboxAccounts.ConnectAsync(connector);
@@ -29,8 +29,8 @@ public sealed class accounts_connect_without_credentials
     [Fact]
     public void the_profile_is_a_sandbox_that_supports_everything()
     {
-        using var context = new SandboxTestContext();
-        var profile = new SandboxConnector(context).Profile;
+        using var harness = SandboxHarness.Create();
+        var profile = new SandboxConnector(harness.Context).Profile;
 
         Assert.Equal("sandbox", profile.Key);
         Assert.True(profile.IsSandbox);
@@ -46,8 +46,8 @@ public sealed class accounts_connect_without_credentials
     [Fact]
     public async Task an_account_without_a_token_must_be_connected_again()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var lost = new AccountCredentials { PlatformAccountId = "sbx-a1" };
 
         var publish = await Assert.ThrowsAsync<PlatformException>(() => connector.PublishAsync(SandboxAccounts.TextPost(lost, "k"), CancellationToken.None));
@@ -55,6 +55,6 @@ public sealed class accounts_connect_without_credentials
 
         Assert.Equal(PlatformFailure.NeedsReconnect, publish.Failure);
         Assert.Equal(PlatformFailure.NeedsReconnect, poll.Failure);
-        Assert.DoesNotContain(context.MemoryStore.Values.Keys, key => key.StartsWith("post:", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Store.Values.Keys, key => key.StartsWith("post:", StringComparison.Ordinal));
     }
 }

@@ -9,8 +9,8 @@ public sealed class replies_hides_and_comment_deletes
     [Fact]
     public async Task a_reply_gets_an_id_and_an_empty_or_too_long_reply_is_rejected()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var item = new InboxItemReference("sbx-a1-i0", InboxItemKind.DirectMessage, "dm-1");
 
@@ -26,35 +26,35 @@ public sealed class replies_hides_and_comment_deletes
     [Fact]
     public async Task comments_can_be_hidden_shown_and_deleted_but_direct_messages_cannot()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var comment = new InboxItemReference("sbx-a1-i1", InboxItemKind.Comment, "sbx-p1");
         var message = new InboxItemReference("sbx-a1-i2", InboxItemKind.DirectMessage, "dm-1");
 
         await connector.SetHiddenAsync(account, comment, true, CancellationToken.None);
-        Assert.Equal("true", context.MemoryStore.Values["item:sbx-a1-i1:hidden"]);
+        Assert.Equal("true", harness.Store.Values["item:sbx-a1-i1:hidden"]);
         await connector.SetHiddenAsync(account, comment, false, CancellationToken.None);
-        Assert.Equal("false", context.MemoryStore.Values["item:sbx-a1-i1:hidden"]);
+        Assert.Equal("false", harness.Store.Values["item:sbx-a1-i1:hidden"]);
         await connector.DeleteCommentAsync(account, comment, CancellationToken.None);
 
         var hide = await Assert.ThrowsAsync<PlatformException>(() => connector.SetHiddenAsync(account, message, true, CancellationToken.None));
         var delete = await Assert.ThrowsAsync<PlatformException>(() => connector.DeleteCommentAsync(account, message, CancellationToken.None));
         Assert.Equal(PlatformFailure.Rejected, hide.Failure);
         Assert.Equal(PlatformFailure.Rejected, delete.Failure);
-        Assert.True(context.MemoryStore.Values.ContainsKey("item:sbx-a1-i1:deleted"));
+        Assert.True(harness.Store.Values.ContainsKey("item:sbx-a1-i1:deleted"));
     }
 
     [Fact]
     public async Task item_ids_from_outside_never_make_store_keys_too_long()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var hostile = new InboxItemReference(new string('x', 500) + ":<script>", InboxItemKind.Comment, null);
 
         await connector.SetHiddenAsync(account, hostile, true, CancellationToken.None);
 
-        Assert.All(context.MemoryStore.Values.Keys, key => Assert.True(key.Length <= 200));
+        Assert.All(harness.Store.Values.Keys, key => Assert.True(key.Length <= 200));
     }
 }

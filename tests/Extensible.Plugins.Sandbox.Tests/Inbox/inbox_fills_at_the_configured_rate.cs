@@ -12,14 +12,14 @@ public sealed class inbox_fills_at_the_configured_rate
     [InlineData(0.5, 30, 15)]
     public async Task items_arrive_at_the_rate_set_and_none_early(double perMinute, int minutes, int expected)
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { ItemsPerMinute = perMinute } };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ItemsPerMinute = perMinute });
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var backlog = await connector.PollInboxAsync(account, null, CancellationToken.None);
 
-        context.Clock.Advance(TimeSpan.FromMinutes(minutes) - TimeSpan.FromMilliseconds(1));
+        harness.Clock.Advance(TimeSpan.FromMinutes(minutes) - TimeSpan.FromMilliseconds(1));
         var almost = await connector.PollInboxAsync(account, backlog.NextCursor, CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        harness.Clock.Advance(TimeSpan.FromMilliseconds(1));
         var rest = await connector.PollInboxAsync(account, almost.NextCursor, CancellationToken.None);
 
         Assert.Equal(5, backlog.Items.Count);
@@ -31,11 +31,11 @@ public sealed class inbox_fills_at_the_configured_rate
     [Fact]
     public async Task a_rate_of_zero_stops_the_traffic_and_keeps_the_cursor()
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { ItemsPerMinute = 0 } };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ItemsPerMinute = 0 });
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var first = await connector.PollInboxAsync(account, null, CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromHours(2));
+        harness.Clock.Advance(TimeSpan.FromHours(2));
 
         var later = await connector.PollInboxAsync(account, first.NextCursor, CancellationToken.None);
 
@@ -47,24 +47,24 @@ public sealed class inbox_fills_at_the_configured_rate
     [Fact]
     public async Task after_a_long_pause_the_inbox_resumes_an_hour_back_instead_of_replaying_everything()
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { ItemsPerMinute = 1 } };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ItemsPerMinute = 1 });
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var first = await connector.PollInboxAsync(account, null, CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromDays(2));
+        harness.Clock.Advance(TimeSpan.FromDays(2));
 
         var resumed = await connector.PollInboxAsync(account, first.NextCursor, CancellationToken.None);
 
         Assert.Equal(50, resumed.Items.Count);
-        Assert.All(resumed.Items, item => Assert.True(item.CreatedAt > context.Clock.GetUtcNow() - TimeSpan.FromHours(1)));
+        Assert.All(resumed.Items, item => Assert.True(item.CreatedAt > harness.Clock.GetUtcNow() - TimeSpan.FromHours(1)));
         Assert.Equal($"{account.PlatformAccountId}-i{5 + (2 * 24 * 60) - 60}", resumed.Items[0].PlatformItemId);
     }
 
     [Fact]
     public async Task concurrent_connections_get_distinct_accounts()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
 
         var accounts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => SandboxAccounts.ConnectAsync(connector))));
 
@@ -74,16 +74,13 @@ public sealed class inbox_fills_at_the_configured_rate
     [Fact]
     public async Task comments_need_a_post_and_then_concern_one_of_the_accounts_posts()
     {
-        using var context = new SandboxTestContext
-        {
-            Settings = new SandboxSettings { ItemsPerMinute = 30, CommentWeight = 100, MentionWeight = 0, DirectMessageWeight = 0 },
-        };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ItemsPerMinute = 30, CommentWeight = 100, MentionWeight = 0, DirectMessageWeight = 0 });
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
-        context.Clock.Advance(TimeSpan.FromMinutes(1));
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
         var beforeAnyPost = await connector.PollInboxAsync(account, null, CancellationToken.None);
         var post = await connector.PublishAsync(SandboxAccounts.TextPost(account, "p"), CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromMinutes(1));
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var after = await connector.PollInboxAsync(account, beforeAnyPost.NextCursor, CancellationToken.None);
 
@@ -101,11 +98,11 @@ public sealed class inbox_fills_at_the_configured_rate
     [Fact]
     public async Task the_default_mix_brings_every_kind_of_item()
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { ItemsPerMinute = 120 } };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ItemsPerMinute = 120 });
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         await connector.PublishAsync(SandboxAccounts.TextPost(account, "p"), CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromSeconds(25));
+        harness.Clock.Advance(TimeSpan.FromSeconds(25));
 
         var page = await connector.PollInboxAsync(account, null, CancellationToken.None);
 

@@ -20,12 +20,12 @@ public sealed class inbox_paging_is_deterministic_and_resumable
     [Fact]
     public async Task polling_again_from_a_cursor_gives_the_same_page_and_the_next_cursor_goes_on()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
-        context.Clock.Advance(TimeSpan.FromMinutes(3));
+        harness.Clock.Advance(TimeSpan.FromMinutes(3));
         var page1 = await connector.PollInboxAsync(account, null, CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromMinutes(5));
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var page2 = await connector.PollInboxAsync(account, page1.NextCursor, CancellationToken.None);
         var page2Again = await connector.PollInboxAsync(account, page1.NextCursor, CancellationToken.None);
@@ -39,16 +39,16 @@ public sealed class inbox_paging_is_deterministic_and_resumable
         var all = page1.Items.Concat(page2.Items).ToList();
         Assert.Equal(all.Count, all.Select(i => i.PlatformItemId).Distinct().Count());
         Assert.True(all.Zip(all.Skip(1)).All(pair => pair.First.CreatedAt < pair.Second.CreatedAt), "Items come oldest first.");
-        Assert.All(all, item => Assert.True(item.CreatedAt <= context.Clock.GetUtcNow(), "No item is written in the future."));
+        Assert.All(all, item => Assert.True(item.CreatedAt <= harness.Clock.GetUtcNow(), "No item is written in the future."));
     }
 
     [Fact]
     public async Task a_large_backlog_comes_in_pages_that_add_up_to_the_same_items()
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { ItemsPerMinute = 60 } };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ItemsPerMinute = 60 });
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
-        context.Clock.Advance(TimeSpan.FromMinutes(2));
+        harness.Clock.Advance(TimeSpan.FromMinutes(2));
 
         var pages = new List<InboxPage>();
         string? cursor = null;
@@ -71,8 +71,8 @@ public sealed class inbox_paging_is_deterministic_and_resumable
     [Fact]
     public async Task a_cursor_the_sandbox_did_not_write_is_refused()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
 
         var refused = await Assert.ThrowsAsync<PlatformException>(() => connector.PollInboxAsync(account, "'; DROP TABLE cursors;--", CancellationToken.None));
@@ -82,11 +82,11 @@ public sealed class inbox_paging_is_deterministic_and_resumable
 
     private static async Task<InboxPage> PollAfterAsync(TimeSpan wait)
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         await connector.PublishAsync(SandboxAccounts.TextPost(account, "a-post"), CancellationToken.None);
-        context.Clock.Advance(wait);
+        harness.Clock.Advance(wait);
         return await connector.PollInboxAsync(account, null, CancellationToken.None);
     }
 

@@ -53,10 +53,10 @@ public sealed class inbox_text_is_realistic_and_hostile
 
     private static async Task<List<string>> GenerateAsync(SandboxSettings settings, TimeSpan wait)
     {
-        using var context = new SandboxTestContext { Settings = settings };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(settings);
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
-        context.Clock.Advance(wait);
+        harness.Clock.Advance(wait);
         var texts = new List<string>();
         string? cursor = null;
         while (true)

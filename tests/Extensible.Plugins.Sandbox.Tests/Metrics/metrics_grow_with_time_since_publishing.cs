@@ -9,15 +9,15 @@ public sealed class metrics_grow_with_time_since_publishing
     [Fact]
     public async Task every_count_grows_and_none_goes_down()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var post = await connector.PublishAsync(SandboxAccounts.TextPost(account, "m"), CancellationToken.None);
 
         var series = new List<PostMetrics>();
         foreach (var step in new[] { 0, 5, 30, 120, 600, 2880 })
         {
-            context.Clock.Advance(TimeSpan.FromMinutes(step));
+            harness.Clock.Advance(TimeSpan.FromMinutes(step));
             series.Add(await connector.FetchMetricsAsync(account, post.PlatformPostId, CancellationToken.None));
         }
 
@@ -38,8 +38,8 @@ public sealed class metrics_grow_with_time_since_publishing
     [Fact]
     public async Task videos_report_views_and_unknown_posts_are_refused()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var video = await connector.PublishAsync(new PublishRequest
         {
@@ -47,7 +47,7 @@ public sealed class metrics_grow_with_time_since_publishing
             IdempotencyKey = "v",
             Content = new PostContent { Kind = ContentKinds.Video, Text = "Watch", Media = [SandboxAccounts.Media("v.mp4", "video/mp4")] },
         }, CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromHours(1));
+        harness.Clock.Advance(TimeSpan.FromHours(1));
 
         var metrics = await connector.FetchMetricsAsync(account, video.PlatformPostId, CancellationToken.None);
         var unknown = await Assert.ThrowsAsync<PlatformException>(() => connector.FetchMetricsAsync(account, "sbx-p-none", CancellationToken.None));

@@ -11,17 +11,14 @@ public sealed class the_plugin_registers_and_ships_as_a_sandbox
     [Fact]
     public void it_registers_its_settings_a_sandbox_connector_a_rule_and_a_step()
     {
-        var builder = new RecordingPluginBuilder();
-        using var context = new SandboxTestContext();
+        using var harness = SandboxHarness.Create();
 
-        new SandboxPlugin().Register(builder);
-
-        Assert.Equal([typeof(SandboxSettings)], builder.Settings);
-        var connector = Assert.Single(builder.Connectors)(context);
-        Assert.True(connector.Profile.IsSandbox);
-        Assert.StartsWith("sandbox-", Assert.Single(builder.ContentRules)(context).Info.Key, StringComparison.Ordinal);
-        Assert.StartsWith("sandbox-", Assert.Single(builder.ModerationSteps)(context).Info.Key, StringComparison.Ordinal);
-        Assert.Equal(0, builder.Sources);
+        Assert.Equal(typeof(SandboxSettings), harness.SettingsType);
+        Assert.True(Assert.Single(harness.Connectors).Profile.IsSandbox);
+        Assert.StartsWith("sandbox-", Assert.Single(harness.ContentRules).Info.Key, StringComparison.Ordinal);
+        Assert.StartsWith("sandbox-", Assert.Single(harness.ModerationSteps).Info.Key, StringComparison.Ordinal);
+        Assert.Empty(harness.InfluencerSources);
+        Assert.Empty(harness.ListeningSources);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ public sealed class posts_are_found_and_deleted
     [Fact]
     public async Task a_post_is_found_by_its_idempotency_key_only_on_its_account()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var other = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
 
@@ -27,8 +27,8 @@ public sealed class posts_are_found_and_deleted
     [Fact]
     public async Task a_deleted_post_is_gone_from_lookup_and_metrics_and_deleting_again_is_harmless()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var post = await connector.PublishAsync(SandboxAccounts.TextPost(account, "take-down"), CancellationToken.None);
 
@@ -38,14 +38,14 @@ public sealed class posts_are_found_and_deleted
         Assert.Null(await connector.FindPublishedAsync(account, "take-down", CancellationToken.None));
         var metrics = await Assert.ThrowsAsync<PlatformException>(() => connector.FetchMetricsAsync(account, post.PlatformPostId, CancellationToken.None));
         Assert.Equal(PlatformFailure.Rejected, metrics.Failure);
-        Assert.Single(context.RecordedEvents.Types, type => type == "post_deleted");
+        Assert.Single(harness.Events.OfType("post_deleted"));
     }
 
     [Fact]
     public async Task deleting_an_unknown_post_or_another_accounts_post_is_refused()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var other = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var post = await connector.PublishAsync(SandboxAccounts.TextPost(account, "mine"), CancellationToken.None);

@@ -9,26 +9,26 @@ public sealed class publishing_is_idempotent
     [Fact]
     public async Task a_retry_with_the_same_key_returns_the_same_post_and_publishes_once()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
 
         var first = await connector.PublishAsync(SandboxAccounts.TextPost(account, "post-1/account-1"), CancellationToken.None);
-        context.Clock.Advance(TimeSpan.FromMinutes(3));
+        harness.Clock.Advance(TimeSpan.FromMinutes(3));
         var retry = await connector.PublishAsync(SandboxAccounts.TextPost(account, "post-1/account-1"), CancellationToken.None);
         var other = await connector.PublishAsync(SandboxAccounts.TextPost(account, "post-2/account-1"), CancellationToken.None);
 
         SamePost.Equal(first, retry);
         Assert.NotEqual(first.PlatformPostId, other.PlatformPostId);
-        Assert.Equal(2, context.RecordedEvents.Types.Count(type => type == "post_published"));
+        Assert.Equal(2, harness.Events.OfType("post_published").Count);
         Assert.Equal("sandbox.extensible.invalid", first.Url!.Host);
     }
 
     [Fact]
     public async Task the_same_key_on_another_account_is_another_post()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var one = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var two = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
 
@@ -41,8 +41,8 @@ public sealed class publishing_is_idempotent
     [Fact]
     public async Task threads_and_first_comments_get_ids_of_their_own()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
 
         var thread = await connector.PublishAsync(new PublishRequest
@@ -60,8 +60,8 @@ public sealed class publishing_is_idempotent
     [Fact]
     public async Task media_posts_of_every_kind_are_taken()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var image = SandboxAccounts.Media("a.png", "image/png");
         var video = SandboxAccounts.Media("b.mp4", "video/mp4");

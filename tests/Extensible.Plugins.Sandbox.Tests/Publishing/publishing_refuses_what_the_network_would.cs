@@ -12,8 +12,8 @@ public sealed class publishing_refuses_what_the_network_would
     [MemberData(nameof(Refusals))]
     public async Task a_bad_post_is_rejected_with_the_networks_message_and_nothing_is_stored(string refusal)
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var content = refusal switch
         {
@@ -32,14 +32,14 @@ public sealed class publishing_refuses_what_the_network_would
         Assert.Equal(PlatformFailure.Rejected, refused.Failure);
         Assert.False(string.IsNullOrWhiteSpace(refused.PlatformMessage));
         Assert.Null(await connector.FindPublishedAsync(account, refusal, CancellationToken.None));
-        Assert.Empty(context.RecordedEvents.Types);
+        Assert.Empty(harness.Events.Recorded);
     }
 
     [Fact]
     public async Task length_is_counted_in_graphemes_so_emoji_count_once()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
         var family = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", SandboxProfile.MaxTextLength));
 

@@ -16,8 +16,8 @@ public sealed class banned_words_rule
     [InlineData("Read more at https://example.com", RuleOutcome.Pass)]
     public async Task sandbox_drafts_are_checked_for_banned_words_and_plain_http_links(string text, RuleOutcome expected)
     {
-        using var context = new SandboxTestContext();
-        var rule = new BannedWordsRule(context);
+        using var harness = SandboxHarness.Create();
+        var rule = new BannedWordsRule(harness.Context);
 
         var verdict = await rule.EvaluateAsync(Draft(SandboxProfile.Profile, text), CancellationToken.None);
 
@@ -29,8 +29,8 @@ public sealed class banned_words_rule
     [Fact]
     public async Task thread_parts_and_the_first_comment_are_checked_and_the_words_come_from_the_settings()
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { BannedWords = "synergy, ,  disrupt " } };
-        var rule = new BannedWordsRule(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { BannedWords = "synergy, ,  disrupt " });
+        var rule = new BannedWordsRule(harness.Context);
 
         var inThread = await rule.EvaluateAsync(Draft(SandboxProfile.Profile, "1/2") with { ThreadParts = ["We disrupt."] }, CancellationToken.None);
         var inComment = await rule.EvaluateAsync(Draft(SandboxProfile.Profile, "Hi") with { FirstComment = "#Synergy" }, CancellationToken.None);
@@ -45,8 +45,8 @@ public sealed class banned_words_rule
     [Fact]
     public async Task drafts_for_real_networks_are_left_alone()
     {
-        using var context = new SandboxTestContext();
-        var rule = new BannedWordsRule(context);
+        using var harness = SandboxHarness.Create();
+        var rule = new BannedWordsRule(harness.Context);
         var mastodon = SandboxProfile.Profile with { Key = "mastodon", DisplayName = "Mastodon", IsSandbox = false };
 
         var verdict = await rule.EvaluateAsync(Draft(mastodon, "A miracle cure at http://example.com"), CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Extensible.Plugins.Sandbox.Network;
 using Extensible.Plugins.Sandbox.Tests.Support;
+using Extensible.Sdk.Testing;
 using Extensible.Plugins.Sandbox.Webhooks;
 using Extensible.Sdk.Connectors;
 
@@ -18,10 +19,10 @@ public sealed class webhook_signatures_are_verified
     [Fact]
     public async Task a_delivery_signed_with_the_default_key_is_accepted_with_its_items_as_written()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
 
-        var result = await connector.HandleWebhookAsync(Signed(context, SandboxWebhookSignature.DefaultKey, Body), CancellationToken.None);
+        var result = await connector.HandleWebhookAsync(Signed(harness, SandboxWebhookSignature.DefaultKey, Body), CancellationToken.None);
 
         Assert.Equal(WebhookOutcome.Accepted, result.Outcome);
         Assert.Equal(["w1", "w2"], result.Items.Select(i => i.Item.PlatformItemId));
@@ -29,17 +30,17 @@ public sealed class webhook_signatures_are_verified
         Assert.Equal("<script>alert(1)</script>", result.Items[0].Item.Text);
         Assert.Equal("<b>Ada</b>", result.Items[0].Item.Author.DisplayName);
         Assert.Equal(InboxItemKind.DirectMessage, result.Items[1].Item.Kind);
-        Assert.Empty(context.RecordedEvents.Types);
+        Assert.Empty(harness.Events.Recorded);
     }
 
     [Fact]
     public async Task the_api_key_setting_becomes_the_signing_key()
     {
-        using var context = new SandboxTestContext { Settings = new SandboxSettings { ApiKey = "operator-secret" } };
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create(new SandboxSettings { ApiKey = "operator-secret" });
+        var connector = new SandboxConnector(harness.Context);
 
-        var withKey = await connector.HandleWebhookAsync(Signed(context, "operator-secret", Body), CancellationToken.None);
-        var withDefault = await connector.HandleWebhookAsync(Signed(context, SandboxWebhookSignature.DefaultKey, Body), CancellationToken.None);
+        var withKey = await connector.HandleWebhookAsync(Signed(harness, "operator-secret", Body), CancellationToken.None);
+        var withDefault = await connector.HandleWebhookAsync(Signed(harness, SandboxWebhookSignature.DefaultKey, Body), CancellationToken.None);
 
         Assert.Equal(WebhookOutcome.Accepted, withKey.Outcome);
         Assert.Equal(WebhookOutcome.Rejected, withDefault.Outcome);
@@ -51,21 +52,21 @@ public sealed class webhook_signatures_are_verified
     [MemberData(nameof(Forgeries))]
     public async Task a_forged_or_malformed_delivery_is_rejected_and_recorded(string forgery)
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
         var key = SandboxWebhookSignature.DefaultKey;
-        var now = context.Clock.GetUtcNow();
+        var now = harness.Clock.GetUtcNow();
         var delivery = forgery switch
         {
-            "wrong-key" => Signed(context, "guess", Body),
-            "tampered-body" => Signed(context, key, Body) with { Body = Encoding.UTF8.GetBytes(Body.Replace("Hi?", "Pwned", StringComparison.Ordinal)) },
-            "stale" => Signed(context, key, Body, now - TimeSpan.FromMinutes(6)),
-            "from-the-future" => Signed(context, key, Body, now + TimeSpan.FromMinutes(6)),
+            "wrong-key" => Signed(harness, "guess", Body),
+            "tampered-body" => Signed(harness, key, Body) with { Body = Encoding.UTF8.GetBytes(Body.Replace("Hi?", "Pwned", StringComparison.Ordinal)) },
+            "stale" => Signed(harness, key, Body, now - TimeSpan.FromMinutes(6)),
+            "from-the-future" => Signed(harness, key, Body, now + TimeSpan.FromMinutes(6)),
             "unsigned" => new WebhookDelivery { Method = "POST", Body = Encoding.UTF8.GetBytes(Body) },
-            "no-timestamp" => Signed(context, key, Body) is var s ? s with { Headers = s.Headers.Where(h => h.Key != SandboxWebhookSignature.TimestampHeader).ToDictionary() } : s,
-            "not-json" => Signed(context, key, "<xml/>"),
-            "unknown-kind" => Signed(context, key, Body.Replace("\"comment\"", "\"review\"", StringComparison.Ordinal)),
-            _ => Signed(context, key, Body) with { Method = "PUT" },
+            "no-timestamp" => Signed(harness, key, Body) is var s ? s with { Headers = s.Headers.Where(h => h.Key != SandboxWebhookSignature.TimestampHeader).ToDictionary() } : s,
+            "not-json" => Signed(harness, key, "<xml/>"),
+            "unknown-kind" => Signed(harness, key, Body.Replace("\"comment\"", "\"review\"", StringComparison.Ordinal)),
+            _ => Signed(harness, key, Body) with { Method = "PUT" },
         };
 
         var result = await connector.HandleWebhookAsync(delivery, CancellationToken.None);
@@ -73,14 +74,14 @@ public sealed class webhook_signatures_are_verified
         Assert.Equal(WebhookOutcome.Rejected, result.Outcome);
         Assert.Empty(result.Items);
         Assert.False(string.IsNullOrWhiteSpace(result.Reason));
-        Assert.Equal(["webhook_rejected"], context.RecordedEvents.Types);
+        Assert.Equal(["webhook_rejected"], harness.Events.Recorded.Select(e => e.Type));
     }
 
     [Fact]
     public async Task the_subscription_handshake_answers_the_challenge_only_with_the_right_verify_token()
     {
-        using var context = new SandboxTestContext();
-        var connector = new SandboxConnector(context);
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
 
         var right = await connector.HandleWebhookAsync(Handshake(SandboxWebhookSignature.DefaultKey), CancellationToken.None);
         var wrong = await connector.HandleWebhookAsync(Handshake("nope"), CancellationToken.None);
@@ -97,10 +98,10 @@ public sealed class webhook_signatures_are_verified
         Query = new Dictionary<string, string> { ["hub.mode"] = "subscribe", ["hub.verify_token"] = token, ["hub.challenge"] = "c-123" },
     };
 
-    private static WebhookDelivery Signed(SandboxTestContext context, string key, string body, DateTimeOffset? at = null)
+    private static WebhookDelivery Signed(PluginHarness harness, string key, string body, DateTimeOffset? at = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var timestamp = (at ?? context.Clock.GetUtcNow()).ToUnixTimeSeconds();
+        var timestamp = (at ?? harness.Clock.GetUtcNow()).ToUnixTimeSeconds();
         return new WebhookDelivery
         {
             Method = "POST",

@@ -54,12 +54,12 @@ public sealed class plugins_install_upgrade_and_uninstall_at_runtime(TestDatabas
             await _host.Admin.UninstallAsync("acme.hundred", "tests");
         }
 
-        for (var i = 0; i < 20 && PluginsHost.LiveLoadContextsOf("acme.hundred") > 0; i++)
+        await Eventually.HoldsAsync(() =>
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            await Task.Delay(50);
-        }
+            return PluginsHost.LiveLoadContextsOf("acme.hundred") == 0;
+        }, "the unloaded plugins' load contexts are collected", TimeSpan.FromSeconds(5));
 
         // Every one of the 100 was verified collected (other test classes' plugins are not counted).
         Assert.Equal(0, PluginsHost.LiveLoadContextsOf("acme.hundred"));
@@ -79,9 +79,11 @@ public sealed class plugins_install_upgrade_and_uninstall_at_runtime(TestDatabas
             await Task.Delay(100);
         }
 
-        await PluginsHost.EventuallyAsync(() => _host.Catalog.Find("acme.dropped")?.State == PluginState.Running, "the dropped plugin runs");
+        await Eventually.HoldsAsync(() => _host.Catalog.Find("acme.dropped")?.State == PluginState.Running, "the dropped plugin runs");
         File.SetLastWriteTimeUtc(Path.Combine(target, "plugin.json"), DateTime.UtcNow);
-        await Task.Delay(1500);
+        // Dropped folders are picked up one at a time in the order they changed: once a later one runs, the touch was handled.
+        Plugin("acme.dropped-later", "1.0.0", "later").WriteTo(_host.InstalledPath);
+        await Eventually.HoldsAsync(() => _host.Catalog.Find("acme.dropped-later")?.State == PluginState.Running, "a plugin dropped after the touch runs");
         Assert.Single(await _host.EventsAsync("plugin_installed", "acme.dropped"));
         Assert.Equal("dropped", _host.Catalog.Find("acme.dropped")!.Capabilities.Single().Description);
     }

@@ -7,8 +7,8 @@ namespace Extensible.Plugins.Tests.Loading;
 
 /// <summary>
 /// A bad manifest, an SDK of another major, a folder named unlike its id, a missing dependency, a throwing constructor,
-/// a throwing registration and a hanging registration: each plugin is failed with its reason, recorded once, and the host
-/// and the good plugin go on.
+/// a throwing registration, a hanging registration, two capabilities with one key and a settings class with a list:
+/// each plugin is failed with its reason, recorded once, and the host and the good plugin go on.
 /// </summary>
 public sealed class broken_plugins_fail_alone(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -29,6 +29,8 @@ public sealed class broken_plugins_fail_alone(TestDatabase database) : IClassFix
         new FixturePlugin { Id = "acme.throwing-ctor", Source = FixturePlugin.RuleSource(ctor: "throw new InvalidOperationException(\"ctor boom\");") }.WriteTo(folders.Installed);
         new FixturePlugin { Id = "acme.throwing-register", Source = FixturePlugin.RuleSource(register: "throw new InvalidOperationException(\"register boom\");") }.WriteTo(folders.Installed);
         new FixturePlugin { Id = "acme.hanging-register", Source = FixturePlugin.RuleSource(register: "Thread.Sleep(Timeout.Infinite);") }.WriteTo(folders.Installed);
+        new FixturePlugin { Id = "acme.same-keys", Source = FixturePlugin.RuleSource(register: "plugin.AddContentRule(context => new Rule(context));") }.WriteTo(folders.Installed);
+        new FixturePlugin { Id = "acme.listed-settings", Source = FixturePlugin.RuleSource(register: "plugin.UseSettings<Listed>();") + ListedSettings }.WriteTo(folders.Installed);
 
         await using var host = await PluginsHost.StartAsync(database.ConnectionString, folders);
 
@@ -40,6 +42,8 @@ public sealed class broken_plugins_fail_alone(TestDatabase database) : IClassFix
         Assert.Contains("ctor boom", Reason(host, "acme.throwing-ctor"));
         Assert.Contains("register boom", Reason(host, "acme.throwing-register"));
         Assert.Contains("did not finish within 5 s", Reason(host, "acme.hanging-register"));
+        Assert.Contains("content rule key 'rule' twice", Reason(host, "acme.same-keys"));
+        Assert.Contains("The settings class Listed is not supported: 'Tags' is a List<String>", Reason(host, "acme.listed-settings"));
         Assert.Single(host.Capabilities.ContentRules);
 
         using var ready = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -51,6 +55,12 @@ public sealed class broken_plugins_fail_alone(TestDatabase database) : IClassFix
         Assert.Equal(PluginState.Failed, again.State);
         Assert.Single(await host.EventsAsync("plugin_failed", "acme.throwing-ctor"));
     }
+
+    // A settings class with a list: the host refuses it (SettingsRules) rather than drop the setting unseen.
+    private const string ListedSettings = """
+
+        public sealed class Listed { public System.Collections.Generic.List<string> Tags { get; set; } = []; }
+        """;
 
     private static string Reason(PluginsHost host, string id)
     {

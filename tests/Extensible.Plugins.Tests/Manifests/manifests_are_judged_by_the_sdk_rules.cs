@@ -1,4 +1,5 @@
 using Extensible.Plugins.Manifest;
+using Extensible.Testing;
 using Extensible.Testing.Manifests;
 
 namespace Extensible.Plugins.Tests.Manifests;
@@ -12,14 +13,7 @@ public sealed class manifests_are_judged_by_the_sdk_rules
     {
         var refused = Record.Exception(() => ManifestReader.Parse(json));
 
-        if (accepted)
-        {
-            Assert.True(refused is null, $"{@case}: refused with '{refused?.Message}'");
-        }
-        else
-        {
-            Assert.True(refused is PluginManifestException, $"{@case}: {(refused is null ? "accepted" : refused.GetType().Name)}");
-        }
+        RuleCase.Judged<PluginManifestException>(@case, refused, accepted);
     }
 
     [Fact]

@@ -17,11 +17,11 @@ public sealed class nodes_follow_each_other(TestDatabase database) : IClassFixtu
         Assert.Equal(PluginState.Running, second.Catalog.Find("acme.shared")!.State);
 
         await first.Admin.DisableAsync("acme.shared", "tests");
-        await PluginsHost.EventuallyAsync(() => second.Catalog.Find("acme.shared")!.State == PluginState.Disabled, "the other node disables it");
+        await Eventually.HoldsAsync(() => second.Catalog.Find("acme.shared")!.State == PluginState.Disabled, "the other node disables it");
         Assert.Empty(second.Capabilities.ContentRules);
 
         await second.Admin.EnableAsync("acme.shared", "tests");
-        await PluginsHost.EventuallyAsync(() => first.Catalog.Find("acme.shared")!.State == PluginState.Running, "the first node enables it again");
+        await Eventually.HoldsAsync(() => first.Catalog.Find("acme.shared")!.State == PluginState.Running, "the first node enables it again");
         Assert.Single(first.Capabilities.ContentRules);
     }
 }

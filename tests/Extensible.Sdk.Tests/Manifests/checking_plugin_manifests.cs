@@ -1,4 +1,5 @@
 using Extensible.Sdk.Testing.Manifests;
+using Extensible.Testing;
 using Extensible.Testing.Manifests;
 
 namespace Extensible.Sdk.Tests.Manifests;
@@ -30,14 +31,7 @@ public sealed class checking_plugin_manifests : IDisposable
     {
         var refused = Record.Exception(() => PluginManifest.Parse(json));
 
-        if (accepted)
-        {
-            Assert.True(refused is null, $"{@case}: refused with '{refused?.Message}'");
-        }
-        else
-        {
-            Assert.True(refused is PluginManifestException, $"{@case}: {(refused is null ? "accepted" : refused.GetType().Name)}");
-        }
+        RuleCase.Judged<PluginManifestException>(@case, refused, accepted);
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Extensible.Host;
 using Extensible.Plugins;
 using Extensible.Plugins.Calls;
 using Extensible.Plugins.Catalog;
@@ -7,10 +6,8 @@ using Extensible.Sdk.Content;
 using Extensible.Sdk.Testing;
 using Extensible.Sdk.Testing.Manifests;
 using Extensible.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Extensible.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Extensible.Sdk.Tests.Template;
 
@@ -51,23 +48,22 @@ public sealed partial class the_plugin_template(TestDatabase database) : IClassF
         var (bundled, installed) = (Path.Combine(folders, "bundled"), Path.Combine(folders, "installed"));
         Directory.CreateDirectory(bundled);
         Directory.CreateDirectory(installed);
-        await using var host = await ExtensibleApp.BuildAsync(
-        [
-            "--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={database.ConnectionString}",
-            $"--Extensible:PluginsDir={installed}", $"--Extensible:Plugins:BundledPath={bundled}", "--Extensible:Plugins:WatchDebounce=00:00:00.500",
-            "--Extensible:Bootstrap:OwnerEmail=owner@example.com", "--Extensible:Bootstrap:OwnerPassword=correct horse battery",
-            $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
-        ], cancellationToken: cancellationToken);
-        await host.StartAsync(cancellationToken);
+        await using var host = await ExtensibleTestHost.StartAsync(database.ConnectionString, new ExtensibleTestHostOptions
+        {
+            BundledPluginsFolder = bundled,
+            InstalledPluginsFolder = installed,
+            Arguments =
+            [
+                "--Extensible:Plugins:WatchDebounce=00:00:00.500", "--Extensible:Bootstrap:OwnerEmail=owner@example.com",
+                "--Extensible:Bootstrap:OwnerPassword=correct horse battery", $"--Extensible:Bootstrap:ApiToken={OwnerToken}",
+            ],
+        }, cancellationToken);
         var catalog = host.Services.GetRequiredService<IPluginCatalog>();
         Assert.Null(catalog.Find(pluginId));
 
         CopyFolder(published, Path.Combine(installed, pluginId));
 
-        for (var i = 0; i < 300 && catalog.Find(pluginId)?.State != PluginState.Running; i++)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
+        await Eventually.HoldsAsync(() => catalog.Find(pluginId)?.State == PluginState.Running, "the dropped plugin runs", TimeSpan.FromSeconds(30));
 
         var running = catalog.Find(pluginId);
         Assert.NotNull(running);
@@ -77,12 +73,10 @@ public sealed partial class the_plugin_template(TestDatabase database) : IClassF
         var verdict = await rule.CallAsync("evaluate", (r, ct) => r.EvaluateAsync(Samples.Draft("WHY IS NOBODY ANSWERING MY EMAILS"), ct), cancellationToken);
         Assert.Equal(RuleOutcome.Warn, verdict.Outcome);
 
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var client = new HttpClient { BaseAddress = host.Address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", OwnerToken);
         var listed = await client.GetStringAsync(new Uri("/api/v1/plugins", UriKind.Relative), cancellationToken);
         Assert.Contains($"\"id\":\"{pluginId}\"", listed, StringComparison.Ordinal);
-        await host.StopAsync(cancellationToken);
     }
 
     private const string OwnerToken = "ext_template-test-owner-token-0123456789";

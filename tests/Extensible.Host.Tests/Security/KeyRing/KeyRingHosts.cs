@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Extensible.Host.Tests.Support;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,10 +16,21 @@ internal static class KeyRingHosts
     /// <summary>A fresh, empty data folder, removed when the test process ends.</summary>
     public static string NewDataFolder() => TestPostgres.NewDataDirectory("keyring");
 
-    public static Task<TestHost> StartAsync(string connectionString, string dataFolder, LogRecorder? log = null, params string[] args) =>
-        TestHost.StartAsync(connectionString, b => { if (log is not null) { b.Logging.AddProvider(log); } }, [$"--Extensible:DataDir={dataFolder}", .. args]);
+    public static Task<ExtensibleTestHost> StartAsync(string connectionString, string dataFolder, LogRecorder? log = null, params string[] args) =>
+        ExtensibleTestHost.StartAsync(connectionString, new ExtensibleTestHostOptions
+        {
+            DataFolder = dataFolder,
+            Arguments = args,
+            Configure = b =>
+            {
+                if (log is not null)
+                {
+                    b.Logging.AddProvider(log);
+                }
+            },
+        });
 
-    public static IDataProtector Protector(this TestHost host) => host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
+    public static IDataProtector Protector(this ExtensibleTestHost host) => host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 
     /// <summary>The key ring's rows as the database holds them.</summary>
     public static async Task<IReadOnlyList<string>> StoredKeysAsync(string connectionString, string table = "extensible.data_protection_keys")

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using Extensible.Host.Security.KeyRing;
 using Extensible.Testing;
+using Extensible.Testing.Hosts;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Extensible.Host.Tests.Security.KeyRing;
@@ -89,8 +90,7 @@ public sealed class the_key_ring_is_encrypted_with_a_key_outside_the_database
 
         var keysBefore = await KeyRingHosts.StoredKeysAsync(connectionString);
         var otherData = KeyRingHosts.NewDataFolder();
-        await using var other = await ExtensibleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host",
-            $"--ConnectionStrings:Extensible={connectionString}", $"--Extensible:DataDir={otherData}"]);
+        await using var other = await ExtensibleTestHost.BuildAsync(connectionString, $"--Extensible:DataDir={otherData}");
 
         var refusal = await Assert.ThrowsAsync<KeyRingException>(() => other.StartAsync());
 
