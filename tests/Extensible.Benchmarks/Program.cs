@@ -17,6 +17,7 @@ try
     return args.FirstOrDefault() switch
     {
         "eventstore" => await EventStoreBenchmark.RunAsync(loggerFactory, Console.Out, cancellation.Token),
+        "startup" => await StartupBenchmark.RunAsync(Console.Out, cancellation.Token),
         _ => Usage(),
     };
 }
@@ -31,9 +32,12 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project tests/Extensible.Benchmarks -- <benchmark>
 
-          eventstore   event store appends against raw Npgsql INSERT/COPY, batched and with 16 concurrent writers
+          eventstore   Marten appends against raw Npgsql INSERT/COPY, batched and with 16 concurrent writers, in
+                       interleaved rounds; then Marten's async daemon catching up over 200,000 events
+          startup      the built Release host (build it first), process start to /readyz 200, median of 5 starts
 
-        Runs against a fresh embedded PostgreSQL (default, durable settings), or the server in EXTENSIBLE_BENCH_DB when set.
+        eventstore runs against a fresh embedded PostgreSQL (default, durable settings), or the server in
+        EXTENSIBLE_BENCH_DB when set. startup runs the host with its own embedded PostgreSQL in a temporary data folder.
         """);
     return 2;
 }

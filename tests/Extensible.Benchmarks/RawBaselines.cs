@@ -6,8 +6,10 @@ using NpgsqlTypes;
 namespace Extensible.Benchmarks;
 
 /// <summary>
-/// The baselines: plain Npgsql writing the same events into tables of their own schema that have the columns and
-/// indexes of the store's events table (seq from a sequence, unique id, unique tenant/stream/version, tenant/seq).
+/// The baselines: plain Npgsql writing the same events into tables of their own schema with the columns and indexes an
+/// event table needs (seq from a sequence, unique id, unique tenant/stream/version, tenant/seq), as the hand-made store
+/// before Marten had them. Marten writes more per event: its <c>mt_events</c> row and an upsert of the stream's
+/// <c>mt_streams</c> row.
 /// </summary>
 internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload workload)
 {
@@ -27,7 +29,7 @@ internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload wo
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
 
-        // The same definition as the store's events table (host/Extensible.EventStore/Schema/Migrations.cs).
+        // The definition of the events table of the store before Marten (unchanged, so figures compare across versions).
         static string Table(string name) => $"""
             create sequence {Schema}.{name}_seq as bigint;
             create table {Schema}.{name} (
@@ -55,14 +57,14 @@ internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload wo
     }
 
     /// <summary>(a insert) An NpgsqlBatch of 500 parameterized INSERTs in one transaction, one new stream per batch.</summary>
-    public Scenario BatchedInsert() => new($"(a insert) raw NpgsqlBatch of {InboxWorkload.BatchSize} INSERTs", 1, writer =>
+    public Scenario BatchedInsert(int round) => new($"(a insert) raw NpgsqlBatch of {InboxWorkload.BatchSize} INSERTs", 1, writer =>
     {
         var items = workload.Cursor(writer);
         var batches = 0;
         var sql = Insert("batched_insert");
         return async cancellationToken =>
         {
-            var stream = InboxWorkload.BatchStream("raw", writer, batches++);
+            var stream = InboxWorkload.BatchStream($"raw{round}", writer, batches++);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection, transaction);
@@ -80,13 +82,13 @@ internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload wo
     });
 
     /// <summary>(a copy) Binary COPY of 500 rows, committed at the end of each COPY.</summary>
-    public Scenario BinaryCopy() => new($"(a copy) raw binary COPY of {InboxWorkload.BatchSize} rows", 1, writer =>
+    public Scenario BinaryCopy(int round) => new($"(a copy) raw binary COPY of {InboxWorkload.BatchSize} rows", 1, writer =>
     {
         var items = workload.Cursor(writer);
         var batches = 0;
         return async cancellationToken =>
         {
-            var stream = InboxWorkload.BatchStream("raw", writer, batches++);
+            var stream = InboxWorkload.BatchStream($"raw{round}", writer, batches++);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var importer = await connection.BeginBinaryImportAsync($"copy {Schema}.binary_copy ({Columns}) from stdin (format binary)", cancellationToken);
             for (var version = 1; version <= InboxWorkload.BatchSize; version++)
@@ -106,7 +108,7 @@ internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload wo
     });
 
     /// <summary>(c) One autocommitted INSERT per round trip from 16 writers, each to conversations of its own.</summary>
-    public Scenario SingleInserts() => new($"(c) raw single-row INSERT, {InboxWorkload.ConcurrentWriters} writers", InboxWorkload.ConcurrentWriters, writer =>
+    public Scenario SingleInserts(int round) => new($"(c) raw single-row INSERT, {InboxWorkload.ConcurrentWriters} writers", InboxWorkload.ConcurrentWriters, writer =>
     {
         var items = workload.Cursor(writer);
         var conversation = 0;
@@ -121,7 +123,7 @@ internal sealed class RawBaselines(NpgsqlDataSource dataSource, InboxWorkload wo
             }
 
             await using var command = dataSource.CreateCommand(sql);
-            AddRow(command.Parameters, InboxWorkload.ConversationStream("raw", writer, conversation), ++version, items.Next());
+            AddRow(command.Parameters, InboxWorkload.ConversationStream($"raw{round}", writer, conversation), ++version, items.Next());
             await command.ExecuteNonQueryAsync(cancellationToken);
             return 1;
         };

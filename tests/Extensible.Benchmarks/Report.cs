@@ -21,10 +21,13 @@ internal static class Report
     }
 
     /// <summary>
-    /// <c>RESULT eventstore batched_ratio=(b)/(a insert) single_ratio=(d)/(c) batched_eps=(b) single_eps=(d)</c>.
+    /// <c>RESULT eventstore batched_ratio=(b)/(a insert) single_ratio=(d)/(c) batched_eps=(b) single_eps=(d) daemon_events_per_s=(e)</c>,
+    /// the ratios over all rounds' events and timed seconds.
     /// </summary>
-    public static string ResultLine(ScenarioResult rawBatched, ScenarioResult storeBatched, ScenarioResult rawSingle, ScenarioResult storeSingle) =>
-        Invariant($"RESULT eventstore batched_ratio={storeBatched.EventsPerSecond / rawBatched.EventsPerSecond:F2} single_ratio={storeSingle.EventsPerSecond / rawSingle.EventsPerSecond:F2} batched_eps={storeBatched.EventsPerSecond:F0} single_eps={storeSingle.EventsPerSecond:F0}");
+    public static string ResultLine(ScenarioResult rawBatched, ScenarioResult storeBatched, ScenarioResult rawSingle, ScenarioResult storeSingle, DaemonResult daemon) =>
+        Invariant($"RESULT eventstore batched_ratio={Ratio(storeBatched, rawBatched):F2} single_ratio={Ratio(storeSingle, rawSingle):F2} batched_eps={storeBatched.EventsPerSecond:F0} single_eps={storeSingle.EventsPerSecond:F0} daemon_events_per_s={daemon.EventsPerSecond:F0}");
+
+    public static double Ratio(ScenarioResult measured, ScenarioResult baseline) => measured.EventsPerSecond / baseline.EventsPerSecond;
 
     private static string Row(int width, string name, params string[] cells) =>
         name.PadRight(width) + string.Concat(cells.Select(c => c.PadLeft(c.Length > 9 ? c.Length + 1 : 10)));
