@@ -9,8 +9,15 @@ public static class Eventually
     public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
+        await HoldsAsync(() => Task.FromResult(condition()), what, timeout);
+    }
+
+    /// <summary>Returns once <paramref name="condition"/> (a query, say) holds; fails after <paramref name="timeout"/> (15 s by default).</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
             await Task.Delay(20);
