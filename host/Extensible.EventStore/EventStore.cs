@@ -76,9 +76,12 @@ public sealed class EventStore
             {
                 return await TryAppendAsync(appends, metadata, cancellationToken);
             }
-            catch (StreamConcurrencyException e) when (e.ExpectedVersion == ExpectedVersion.Any && attempt < 10)
+            catch (StreamConcurrencyException e) when (e.ExpectedVersion == ExpectedVersion.Any && attempt < 100)
             {
-                // Two appends at any version to one new stream both tried to create it: the loser appends again.
+                // Appends at any version raced for one stream (Marten's quick append reads its version without locking
+                // it, and two may both create it): the loser appends again, after a short random pause so that a crowd
+                // of writers on one stream thins out.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(Math.Min(attempt, 20))), cancellationToken);
             }
         }
     }
@@ -120,7 +123,7 @@ public sealed class EventStore
             return await FindStoredAsync(appends, metadata, cancellationToken)
                 ?? throw new DuplicateEventException(await Rows.FindAnyStoredIdAsync([.. pending.Select(p => p.Event.Id)], cancellationToken));
         }
-        catch (Exception e) when (e is EventStreamUnexpectedMaxEventIdException or global::Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
+        catch (Exception e) when (e is EventStreamUnexpectedMaxEventIdException or global::Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException || IsStreamCollision(e))
         {
             // A retry of a batch that was stored already fails on its version: answer what was stored.
             if (await FindStoredAsync(appends, metadata, cancellationToken) is { } replayed)
@@ -171,6 +174,11 @@ public sealed class EventStore
     private static bool IsDuplicateId(Exception e) =>
         e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }
         && inner.ConstraintName?.Contains("event_id", StringComparison.Ordinal) == true;
+
+    // Two appends at any version that both found the stream missing: both insert it, the second fails on its key.
+    private static bool IsStreamCollision(Exception e) =>
+        e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }
+        && inner.ConstraintName?.Contains("mt_streams", StringComparison.Ordinal) == true;
 
     private static void Check(IReadOnlyList<StreamAppend> appends)
     {

@@ -84,7 +84,12 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
                 return new CommittedPage(accepted, position, pending);
             }
 
-            accepted.Add(row);
+            // Marten takes the sequence numbers of a failed append back with a tombstone event: a number settled, no product event.
+            if (!row.IsMartenTombstone)
+            {
+                accepted.Add(row);
+            }
+
             position = row.Sequence;
         }
 

@@ -12,6 +12,11 @@ internal sealed record RawEvent(
     DateTimeOffset Timestamp,
     EventMetadata Metadata)
 {
+    /// <summary>Marten's stream of tombstones: events it appends after a failed append, to settle the sequence numbers it took.</summary>
+    public const string MartenTombstoneStream = "mt_tombstone";
+
+    public bool IsMartenTombstone => StreamId == MartenTombstoneStream && Alias == "tombstone";
+
     public StoredEvent Deserialize(EventTypeRegistry registry) =>
         new(Sequence, Id, Tenant, StreamId, Version, Alias, registry.Deserialize(Alias, Json, Sequence, StreamId), Timestamp, Metadata);
 }

@@ -62,6 +62,8 @@ public sealed class EventSubscription : IAsyncDisposable
                 gap = page.Gap;
                 if (page.Events.Count == 0)
                 {
+                    // Past Marten's tombstones (if that is all there was), up to a hole or the end.
+                    Interlocked.Exchange(ref _position, page.Position);
                     // A hole still waited on is looked at again soon; otherwise the next commit wakes us.
                     await EventSignal.WaitAsync(wake, gap is null ? _store.Options.PollInterval : TimeSpan.FromMilliseconds(50), cancellationToken);
                     continue;
