@@ -21,12 +21,14 @@ public sealed class EventStoreService(EventStore store) : IHostedService, IDispo
     {
         // A database that is still starting (a container beside ours) gets a little while; then its error stands.
         var deadline = DateTime.UtcNow.AddSeconds(30);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var changed = false;
         while (true)
         {
             try
             {
                 await LegacySchema.RefuseAsync(store.DataSource, store.Options.Schema, cancellationToken);
-                await store.Marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+                changed = await StoreSchema.ApplyAsync(store.Marten, store.DataSource, store.Options.Schema, cancellationToken);
                 break;
             }
             catch (NpgsqlException e) when (e.IsTransient && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
@@ -37,6 +39,7 @@ public sealed class EventStoreService(EventStore store) : IHostedService, IDispo
         }
 
         store.IsMigrated = true;
+        EventStoreLog.SchemaReady(store.Logger, store.Options.Schema, changed ? "brought up to date" : "unchanged", (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _notifications = Task.WhenAll(
             Task.Run(() => store.Notifications.SendAsync(_stopping.Token), CancellationToken.None),
             Task.Run(() => store.Notifications.ListenAsync(_stopping.Token), CancellationToken.None));

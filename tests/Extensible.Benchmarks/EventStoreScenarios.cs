@@ -108,7 +108,7 @@ internal sealed class EventStoreScenarios
         var marten = MartenConfiguration.Build(dataSource, options);
         configure?.Invoke(marten);
         var store = new DocumentStore(marten);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         return store;
     }
 }

@@ -18,8 +18,9 @@ internal static class MartenConfiguration
         store.Connection(dataSource);
         store.DatabaseSchemaName = options.Schema;
         store.Events.DatabaseSchemaName = options.Schema;
-        // The schema is brought up to date once at start-up (EventStoreService), under Marten's migration lock.
-        store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // The schema is brought up to date once at start-up (StoreSchema), under Marten's migration lock; never again on
+        // a first use, which would cost the first request.
+        store.AutoCreateSchemaObjects = AutoCreate.None;
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.Default,
             json => json.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
 

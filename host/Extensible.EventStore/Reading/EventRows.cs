@@ -10,6 +10,9 @@ namespace Extensible.EventStore.Reading;
 /// </summary>
 internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions options)
 {
+    /// <summary>How long a hole may hold followers back at most (Marten's daemon uses the same order of magnitude).</summary>
+    public static readonly TimeSpan StaleGap = TimeSpan.FromSeconds(3);
+
     private const string Columns =
         "seq_id, id, tenant_id, stream_id, version, type, data::text, timestamp, correlation_id, causation_id, user_name, headers::text";
 
@@ -71,8 +74,10 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
         await transaction.CommitAsync(cancellationToken);
 
         // Holes up to this sequence can no longer fill: nothing ran when they were seen, or all that ran has ended.
+        // A transaction that stays open for long anywhere on the server (PostgreSQL's snapshot is server-wide) must not
+        // hold followers back for ever: a hole older than StaleGap is passed over too, as Marten's daemon does.
         var settledUpTo = oldestRunning == nextUnstarted ? long.MaxValue
-            : gap is not null && oldestRunning >= gap.NextUnstarted ? gap.HighestSeen
+            : gap is not null && (oldestRunning >= gap.NextUnstarted || Environment.TickCount64 - gap.SeenAt >= (long)StaleGap.TotalMilliseconds) ? gap.HighestSeen
             : afterSequence;
         var accepted = new List<RawEvent>(rows.Count);
         var position = afterSequence;
@@ -80,7 +85,7 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
         {
             if (row.Sequence != position + 1 && row.Sequence > settledUpTo + 1)
             {
-                var pending = gap is not null && gap.HighestSeen > position ? gap : new PendingGap(nextUnstarted, rows[^1].Sequence);
+                var pending = gap is not null && gap.HighestSeen > position ? gap : new PendingGap(nextUnstarted, rows[^1].Sequence, Environment.TickCount64);
                 return new CommittedPage(accepted, position, pending);
             }
 
@@ -139,6 +144,7 @@ internal sealed record CommittedPage(IReadOnlyList<RawEvent> Events, long Positi
 
 /// <summary>
 /// A hole in the sequence seen by an earlier read: it can no longer fill once PostgreSQL's oldest running transaction
-/// is at or past <paramref name="NextUnstarted"/> (every transaction running then has ended).
+/// is at or past <paramref name="NextUnstarted"/> (every transaction running then has ended), or once it is older than
+/// <see cref="EventRows.StaleGap"/> (<paramref name="SeenAt"/>: <see cref="Environment.TickCount64"/> when first seen).
 /// </summary>
-internal sealed record PendingGap(long NextUnstarted, long HighestSeen);
+internal sealed record PendingGap(long NextUnstarted, long HighestSeen, long SeenAt);

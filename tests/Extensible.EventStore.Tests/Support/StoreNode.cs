@@ -46,7 +46,7 @@ public sealed class StoreNode : IAsyncDisposable
 
     public static async Task<StoreNode> StartAsync(string connectionString, Action<StoreOptions>? marten = null, Action<EventStoreOptions>? configure = null)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var logs = new RecordedLogs();
         builder.Services.AddLogging(logging => logging.AddProvider(logs));
         builder.Services.AddSingleton(_ => DataSource(connectionString));
