@@ -35,6 +35,8 @@ internal static class MartenConfiguration
         // followers are woken by a coalesced NOTIFY after the commit instead (EventNotifications).
         store.Events.UseListenNotifyForEventAppends = false;
         options.Events.MapInto(store);
+        // Ours (StoreSchema): Marten leaves it alone when it compares its event table with the database.
+        store.Events.IgnoreIndex(StoreSchema.TenantOrderIndexName);
 
         store.Projections.LeadershipPollingTime = (int)options.LeaderRetryInterval.TotalMilliseconds;
         store.Projections.FastPollingTime = options.PollInterval < TimeSpan.FromMilliseconds(250) ? options.PollInterval : TimeSpan.FromMilliseconds(250);
