@@ -171,14 +171,14 @@ public sealed class EventStore
     /// <summary>The sequence of the newest event stored (what a follower that only wants what happens from now on starts after).</summary>
     public Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default) => Rows.LastSequenceAsync(cancellationToken);
 
-    private static bool IsDuplicateId(Exception e) =>
-        e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }
-        && inner.ConstraintName?.Contains("event_id", StringComparison.Ordinal) == true;
+    private static bool IsDuplicateId(Exception e) => IsUniqueViolationOn(e, "event_id");
 
     // Two appends at any version that both found the stream missing: both insert it, the second fails on its key.
-    private static bool IsStreamCollision(Exception e) =>
+    private static bool IsStreamCollision(Exception e) => IsUniqueViolationOn(e, "mt_streams");
+
+    private static bool IsUniqueViolationOn(Exception e, string constraint) =>
         e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }
-        && inner.ConstraintName?.Contains("mt_streams", StringComparison.Ordinal) == true;
+        && inner.ConstraintName?.Contains(constraint, StringComparison.Ordinal) == true;
 
     private static void Check(IReadOnlyList<StreamAppend> appends)
     {
@@ -200,7 +200,6 @@ public sealed class EventStore
                 throw new ArgumentException($"Stream '{append.StreamId}' appears twice in one append: merge its events.", nameof(appends));
             }
         }
-
     }
 
     private async Task<AppendResult?> FindStoredAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken cancellationToken)

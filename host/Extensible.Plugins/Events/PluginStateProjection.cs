@@ -41,11 +41,9 @@ internal sealed class PluginStateProjection : IProjection
                 case PluginDisabled p:
                     Upsert(operations, p.PluginId, e.Timestamp, "enabled = false", "enabled", false);
                     break;
-                case PluginInstalled p:
-                    Upsert(operations, p.PluginId, e.Timestamp, "last_failure = null", "last_failure", null);
-                    break;
-                case PluginUpgraded p:
-                    Upsert(operations, p.PluginId, e.Timestamp, "last_failure = null", "last_failure", null);
+                case PluginInstalled or PluginUpgraded:
+                    // A new or newer version starts without the old one's failure.
+                    Upsert(operations, PluginEventTypes.PluginOf(e.Data)!, e.Timestamp, "last_failure = null", "last_failure", null);
                     break;
                 case PluginFailed p:
                     Upsert(operations, p.PluginId, e.Timestamp, "last_failure = excluded.last_failure", "last_failure", p.Reason);
