@@ -7,6 +7,7 @@ using Extensible.Host.Events;
 using Extensible.Host.Health;
 using Extensible.Host.Hosting;
 using Extensible.Host.Plugins;
+using Extensible.Host.Publishing;
 using Extensible.Host.Security;
 
 namespace Extensible.Host;
@@ -40,6 +41,7 @@ public static class ExtensibleApp
     {
         builder.AddExtensibleEventStore();
         builder.AddExtensiblePlugins();
+        builder.AddExtensiblePublishing();
         builder.AddExtensibleSecurity();
         builder.AddExtensibleApi();
         builder.AddExtensibleAdmin();

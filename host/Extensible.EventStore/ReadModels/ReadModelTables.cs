@@ -16,14 +16,22 @@ public static class ReadModelTables
         return table;
     }
 
-    /// <summary>Adds an index on <paramref name="columns"/> (or on <paramref name="mask"/> applied to the one column, e.g. <c>lower(?)</c>).</summary>
-    public static Table WithIndex(this Table table, string name, string[] columns, bool unique = false, string? mask = null)
+    /// <summary>
+    /// Adds an index on <paramref name="columns"/> (or on <paramref name="mask"/> applied to the one column, e.g. <c>lower(?)</c>),
+    /// partial when <paramref name="predicate"/> is given (<c>status in ('scheduled', 'retrying')</c>).
+    /// </summary>
+    public static Table WithIndex(this Table table, string name, string[] columns, bool unique = false, string? mask = null, string? predicate = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var index = new IndexDefinition(name) { Columns = columns, IsUnique = unique };
         if (mask is not null)
         {
             index.Mask = mask;
+        }
+
+        if (predicate is not null)
+        {
+            index.Predicate = predicate;
         }
 
         table.Indexes.Add(index);

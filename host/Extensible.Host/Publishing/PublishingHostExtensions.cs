@@ -1,0 +1,14 @@
+using Extensible.Publishing;
+
+namespace Extensible.Host.Publishing;
+
+/// <summary>Wires publishing (accounts, media, posts, the publisher) into the host.</summary>
+public static class PublishingHostExtensions
+{
+    /// <summary>Adds publishing's events, read model and services.</summary>
+    public static IHostApplicationBuilder AddExtensiblePublishing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddPublishing();
+        return builder;
+    }
+}
