@@ -100,23 +100,35 @@ public sealed class no_input_makes_the_server_fail(ApiHost api, ITestOutputHelpe
             {
                 var path = Path(endpoint.RoutePattern, (previous, name) => fuzz.Parameter(GoodApiValue(method, endpoint.RoutePattern.RawText!, previous, name, spareToken, spareSession)));
                 var query = Query(fuzz, queries);
-                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path + query, UriKind.Relative));
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[run.Count % tokens.Count]);
+                var token = tokens[run.Count % tokens.Count];
+                byte[]? bytes = null;
+                string? contentType = null;
                 string? body = null;
                 if (takesBody)
                 {
-                    var bytes = installs && fuzz.Chance(0.8) ? fuzz.Upload() : fuzz.JsonBody(properties);
-                    var contentType = fuzz.Chance(0.9) ? (installs ? "application/zip" : "application/json") : fuzz.Pick<string?>(["text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded", "application/zip", "multipart/form-data; boundary=x", null]);
-                    request.Content = new ByteArrayContent(bytes);
-                    if (contentType is not null)
-                    {
-                        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-                    }
-
+                    bytes = installs && fuzz.Chance(0.8) ? fuzz.Upload() : fuzz.JsonBody(properties);
+                    contentType = fuzz.Chance(0.9) ? (installs ? "application/zip" : "application/json") : fuzz.Pick<string?>(["text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded", "application/zip", "multipart/form-data; boundary=x", null]);
                     body = $"[{contentType}] {FuzzInput.Preview(Encoding.UTF8.GetString(bytes))}";
                 }
 
-                using var response = await run.SendAsync(() => client.SendAsync(request), $"{method} {FuzzInput.Preview(path + query)} {body}");
+                // A new message per attempt: the run sends again once when a connection was reset under the request.
+                HttpRequestMessage Request()
+                {
+                    var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path + query, UriKind.Relative));
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    if (bytes is not null)
+                    {
+                        request.Content = new ByteArrayContent(bytes);
+                        if (contentType is not null)
+                        {
+                            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+                        }
+                    }
+
+                    return request;
+                }
+
+                using var response = await run.SendAsync(() => client.SendAsync(Request()), $"{method} {FuzzInput.Preview(path + query)} {body}");
             }
         }
 
@@ -426,10 +438,34 @@ public sealed class no_input_makes_the_server_fail(ApiHost api, ITestOutputHelpe
             {
                 response = await send();
             }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
+            {
+                // A pooled connection the server closed after answering an earlier request early (before reading its body)
+                // can end under the next one. Sent again on a fresh connection, a server that really fails still shows.
+                return await SendAgainAsync(send, input);
+            }
             catch (HttpRequestException e)
             {
                 Count++;
                 _failures.Add($"no answer ({e.Message} {e.InnerException?.Message}) for {input}");
+                return null;
+            }
+
+            await RecordAsync(response, input);
+            return response;
+        }
+
+        private async Task<HttpResponseMessage?> SendAgainAsync(Func<Task<HttpResponseMessage>> send, string input)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await send();
+            }
+            catch (HttpRequestException e)
+            {
+                Count++;
+                _failures.Add($"no answer, twice ({e.Message} {e.InnerException?.Message}) for {input}");
                 return null;
             }
 
