@@ -1,6 +1,7 @@
 using System.Globalization;
 using Extensible.EmbeddedPostgres;
 using Microsoft.Extensions.Logging;
+using Extensible.EventStore;
 using Npgsql;
 using EmbeddedServer = Extensible.EmbeddedPostgres.EmbeddedPostgres;
 
@@ -35,7 +36,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } configured)
         {
             var builder = new NpgsqlConnectionStringBuilder(configured);
-            return new BenchmarkDatabase(NpgsqlDataSource.Create(configured), $"{ConnectionVariable}: {builder.Host}:{builder.Port}/{builder.Database}", null, null);
+            return new BenchmarkDatabase(Build(configured), $"{ConnectionVariable}: {builder.Host}:{builder.Port}/{builder.Database}", null, null);
         }
 
         // A folder that does not exist yet: the launcher creates it so that the postgres account can enter it when we run as root.
@@ -43,7 +44,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         try
         {
             var embedded = await EmbeddedServer.StartAsync(new EmbeddedPostgresOptions { DataDirectory = folder }, logger, cancellationToken);
-            return new BenchmarkDatabase(NpgsqlDataSource.Create(embedded.ConnectionString), $"embedded PostgreSQL {embedded.MajorVersion} in {folder}", embedded, folder);
+            return new BenchmarkDatabase(Build(embedded.ConnectionString), $"embedded PostgreSQL {embedded.MajorVersion} in {folder}", embedded, folder);
         }
         catch
         {
@@ -51,6 +52,9 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The data source the host builds: the raw baselines and the store share it, and its settings.</summary>
+    private static NpgsqlDataSource Build(string connectionString) => new NpgsqlDataSourceBuilder(connectionString).UseEventStoreSettings().Build();
 
     /// <summary>The server settings that decide how much a commit costs.</summary>
     public async Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken)

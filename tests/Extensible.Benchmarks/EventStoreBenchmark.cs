@@ -28,6 +28,7 @@ internal static class EventStoreBenchmark
 
         output.WriteLine($"Extensible event store (Marten) write benchmark — {database.Description}");
         output.WriteLine($"server: {await database.DescribeDurabilityAsync(cancellationToken)}; client: {Environment.ProcessorCount} cores");
+        output.WriteLine(Invariant($"data source: the host's (UseEventStoreSettings: Max Auto Prepare={new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).MaxAutoPrepare}), shared by the raw baselines and the store"));
         output.WriteLine(Invariant($"events: {items.Count} distinct inbox items (seed {InboxEventGenerator.Seed}), JSON {sizes.Min()}–{sizes.Max()} bytes, mean {sizes.Average():F0}"));
         output.WriteLine("raw baselines write into bench_raw tables (seq, unique id, unique tenant/stream/version, tenant/seq index);");
         output.WriteLine($"Marten writes into schemas of its own ({string.Join(", ", EventStoreScenarios.Schemas)}), configured by MartenConfiguration (quick appends).");

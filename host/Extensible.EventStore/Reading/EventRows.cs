@@ -83,7 +83,8 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
         var position = afterSequence;
         foreach (var row in rows)
         {
-            if (row.Sequence != position + 1 && row.Sequence > settledUpTo + 1)
+            // Compared as Sequence - 1, not settledUpTo + 1: nothing running settles everything (long.MaxValue), and + 1 overflowed.
+            if (row.Sequence != position + 1 && row.Sequence - 1 > settledUpTo)
             {
                 var pending = gap is not null && gap.HighestSeen > position ? gap : new PendingGap(nextUnstarted, rows[^1].Sequence, Environment.TickCount64);
                 return new CommittedPage(accepted, position, pending);

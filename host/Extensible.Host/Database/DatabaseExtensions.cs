@@ -1,5 +1,6 @@
 using Extensible.EmbeddedPostgres;
 using Extensible.Host.Hosting;
+using Extensible.EventStore;
 using Npgsql;
 
 namespace Extensible.Host.Database;
@@ -40,7 +41,7 @@ public static class DatabaseExtensions
         var schema = builder.Configuration[$"{Events.EventStoreExtensions.Section}:Schema"] ?? new EventStore.EventStoreOptions().Schema;
         builder.Services.AddSingleton(_ =>
         {
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "extensible" };
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "extensible" }.UseEventStoreSettings();
             dataSource.ConnectionStringBuilder.SearchPath = schema;
             return dataSource.Build();
         });

@@ -100,7 +100,7 @@ public sealed class StoreNode : IAsyncDisposable
     /// <summary>A data source like the host's: read models are named without their schema.</summary>
     public static NpgsqlDataSource DataSource(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString).UseEventStoreSettings();
         builder.ConnectionStringBuilder.SearchPath = Schema;
         return builder.Build();
     }
