@@ -56,6 +56,8 @@ public static class AdminExtensions
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ConsolePush>();
         services.AddHostedService<PluginRoomUpdates>();
+        services.AddSingleton<Pages.Calendar.CalendarReadModel>();
+        services.AddHostedService<CalendarUpdates>();
         services.AddConsoleMail();
         return builder;
     }
