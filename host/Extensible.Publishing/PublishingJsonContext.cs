@@ -33,4 +33,5 @@ namespace Extensible.Publishing;
 [JsonSerializable(typeof(WorkspaceTimeZoneChanged))]
 [JsonSerializable(typeof(NetworkAppCredentialsChanged))]
 [JsonSerializable(typeof(PostContentDraft))]
+[JsonSerializable(typeof(PersonTimeZoneChanged))]
 internal sealed partial class PublishingJsonContext : JsonSerializerContext;

@@ -9,6 +9,10 @@ public static class PublishingHostExtensions
     public static IHostApplicationBuilder AddExtensiblePublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPublishing();
+        builder.Services.AddSingleton<Extensible.Publishing.Scheduling.PublishingSettings>();
+        builder.Services.AddSingleton<Extensible.Publishing.Posts.PostValidation>();
+        builder.Services.AddSingleton<Extensible.Publishing.Posts.PostService>();
+        builder.Services.AddSingleton<Extensible.Publishing.Posts.PostBoard>();
         return builder;
     }
 }

@@ -112,6 +112,10 @@ internal sealed class PublishingProjection : IProjection
         NetworkAppCredentialsChanged c => Sql(
             "insert into publishing_network_apps (workspace_id, platform_key, protected_credentials) values ($1, $2, $3) on conflict (workspace_id, platform_key) do update set protected_credentials = excluded.protected_credentials",
             c.WorkspaceId, c.PlatformKey, c.ProtectedCredentials),
+        PersonTimeZoneChanged { TimeZone: null } z => Sql("delete from publishing_person_zones where workspace_id = $1 and user_id = $2", z.WorkspaceId, z.UserId),
+        PersonTimeZoneChanged z => Sql(
+            "insert into publishing_person_zones (workspace_id, user_id, time_zone) values ($1, $2, $3) on conflict (workspace_id, user_id) do update set time_zone = excluded.time_zone",
+            z.WorkspaceId, z.UserId, z.TimeZone),
         _ => [],
     };
 

@@ -99,5 +99,10 @@ internal static class PublishingTables
         apps.AddColumn<Guid>("workspace_id").AsPrimaryKey();
         apps.AddColumn("platform_key", "text").AsPrimaryKey();
         apps.AddColumn("protected_credentials", "text").NotNull();
+
+        var personZones = options.AddReadModelTable("publishing_person_zones");
+        personZones.AddColumn<Guid>("workspace_id").AsPrimaryKey();
+        personZones.AddColumn<Guid>("user_id").AsPrimaryKey();
+        personZones.AddColumn("time_zone", "text").NotNull();
     }
 }
