@@ -1,4 +1,5 @@
 using Extensible.Publishing;
+using Extensible.Publishing.Publisher;
 
 namespace Extensible.Host.Publishing;
 
@@ -9,6 +10,7 @@ public static class PublishingHostExtensions
     public static IHostApplicationBuilder AddExtensiblePublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPublishing();
+        builder.Services.AddPublisher();
         return builder;
     }
 }

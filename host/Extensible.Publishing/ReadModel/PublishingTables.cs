@@ -99,5 +99,10 @@ internal static class PublishingTables
         apps.AddColumn<Guid>("workspace_id").AsPrimaryKey();
         apps.AddColumn("platform_key", "text").AsPrimaryKey();
         apps.AddColumn("protected_credentials", "text").NotNull();
+
+        // The publisher's heartbeats: a node's claims are reconciled only once it stopped beating for a lease.
+        var nodes = options.AddReadModelTable("publishing_nodes");
+        nodes.AddColumn("node", "text").AsPrimaryKey();
+        nodes.AddColumn("seen", "timestamptz").NotNull();
     }
 }
