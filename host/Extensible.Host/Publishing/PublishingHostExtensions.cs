@@ -1,5 +1,6 @@
 using Extensible.Publishing;
 using Extensible.Publishing.Media;
+using Extensible.Publishing.Publisher;
 
 namespace Extensible.Host.Publishing;
 
@@ -15,6 +16,7 @@ public static class PublishingHostExtensions
         builder.Services.AddSingleton<Extensible.Publishing.Posts.PostService>();
         builder.Services.AddSingleton<Extensible.Publishing.Posts.PostBoard>();
         builder.Services.AddMediaLibrary();
+        builder.Services.AddPublisher();
         return builder;
     }
 }

@@ -112,5 +112,10 @@ internal static class PublishingTables
         personZones.AddColumn<Guid>("workspace_id").AsPrimaryKey();
         personZones.AddColumn<Guid>("user_id").AsPrimaryKey();
         personZones.AddColumn("time_zone", "text").NotNull();
+
+        // The publisher's heartbeats: a node's claims are reconciled only once it stopped beating for a lease.
+        var nodes = options.AddReadModelTable("publishing_nodes");
+        nodes.AddColumn("node", "text").AsPrimaryKey();
+        nodes.AddColumn("seen", "timestamptz").NotNull();
     }
 }
