@@ -98,7 +98,7 @@ public sealed partial class a_post_for_three_accounts_goes_out_live_in_the_calen
     private static Regex SavedAt() => SavedPattern();
 
     // The calendar must change in place: a reload would drop this mark.
-    private static Task MarkAsync(ConsoleTab tab) => tab.Page.Locator("html").EvaluateAsync("html => { html.dataset.testNotReloaded = ''; }");
+    private static async Task MarkAsync(ConsoleTab tab) => await tab.Page.Locator("html").EvaluateAsync("html => { html.dataset.testNotReloaded = ''; }");
 
     private static Task AssertNotReloadedAsync(ConsoleTab tab) => Expect(tab.Page.Locator("html[data-test-not-reloaded]")).ToHaveCountAsync(1);
 
