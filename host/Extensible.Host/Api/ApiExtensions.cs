@@ -41,6 +41,8 @@ public static class ApiExtensions
         api.MapAuditApi();
         api.MapPluginsApi();
         api.MapServerApi();
+        api.MapPostsApi();
+        api.MapPublishingSettingsApi();
         return app;
     }
 

@@ -26,4 +26,13 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<OperatorResponse>))]
 [JsonSerializable(typeof(NameOperatorRequest))]
+[JsonSerializable(typeof(PostRequest))]
+[JsonSerializable(typeof(ScheduleRequest))]
+[JsonSerializable(typeof(TargetDecisionRequest))]
+[JsonSerializable(typeof(Extensible.Publishing.Posts.PostView))]
+[JsonSerializable(typeof(IReadOnlyList<Extensible.Publishing.Posts.PostListItem>))]
+[JsonSerializable(typeof(PostCheckResponse))]
+[JsonSerializable(typeof(LocalTimeChoiceResponse[]))]
+[JsonSerializable(typeof(PublishingSettingsResponse))]
+[JsonSerializable(typeof(TimeZoneRequest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
