@@ -73,7 +73,8 @@ internal static class PostsApi
             return Invalid("status", $"Filter by one of: {string.Join(", ", Statuses)}.");
         }
 
-        if ((from is null) != (to is null) || from > to || to - from > TimeSpan.FromDays(62))
+        if ((from is null) != (to is null) || from > to || to - from > TimeSpan.FromDays(62)
+            || from is { Year: < ScheduleTime.MinYear or > ScheduleTime.MaxYear } || to is { Year: < ScheduleTime.MinYear or > ScheduleTime.MaxYear })
         {
             return Invalid("to", "Give both from and to, from before to, at most 62 days apart (or neither).");
         }

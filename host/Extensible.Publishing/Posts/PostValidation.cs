@@ -1,4 +1,5 @@
 using Extensible.Plugins.Calls;
+using Extensible.Publishing.Scheduling;
 using Extensible.Sdk.Connectors;
 using Npgsql;
 
@@ -29,6 +30,11 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
         DateTimeOffset? dueAt = null, CancellationToken cancellationToken = default)
     {
         PostInput.Check(content, targets);
+        if (dueAt is { Year: < ScheduleTime.MinYear or > ScheduleTime.MaxYear })
+        {
+            throw new PostValidationException("dueAt", $"Pick a time between the years {ScheduleTime.MinYear} and {ScheduleTime.MaxYear}.");
+        }
+
         var accounts = await AccountsAsync(workspaceId, targets.Select(t => t.AccountId), cancellationToken);
         var effective = targets.Select(t => (Target: t, Content: content.WithVariant(t.Variant))).ToList();
         var media = await MediaAsync(workspaceId, effective.SelectMany(e => e.Content.MediaIds ?? []), cancellationToken);
