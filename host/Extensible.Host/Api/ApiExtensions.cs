@@ -41,6 +41,7 @@ public static class ApiExtensions
         api.MapAuditApi();
         api.MapPluginsApi();
         api.MapServerApi();
+        api.MapAccountsApi();
         return app;
     }
 

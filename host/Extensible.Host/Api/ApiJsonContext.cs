@@ -26,4 +26,12 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<OperatorResponse>))]
 [JsonSerializable(typeof(NameOperatorRequest))]
+[JsonSerializable(typeof(IReadOnlyList<AccountResponse>))]
+[JsonSerializable(typeof(AccountResponse))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkResponse>))]
+[JsonSerializable(typeof(ConnectStartRequest))]
+[JsonSerializable(typeof(ConnectStartResponse))]
+[JsonSerializable(typeof(ConnectAccountRequest))]
+[JsonSerializable(typeof(AppCredentialsRequest))]
+[JsonSerializable(typeof(IReadOnlyList<AppCredentialsResponse>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
