@@ -56,6 +56,7 @@ public static class AdminExtensions
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ConsolePush>();
         services.AddHostedService<PluginRoomUpdates>();
+        services.AddHostedService<Pages.Accounts.AccountRoomUpdates>();
         services.AddConsoleMail();
         return builder;
     }

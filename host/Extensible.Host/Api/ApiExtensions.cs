@@ -41,8 +41,12 @@ public static class ApiExtensions
         api.MapAuditApi();
         api.MapPluginsApi();
         api.MapServerApi();
+<<<<<<< HEAD
         api.MapPostsApi();
         api.MapPublishingSettingsApi();
+=======
+        api.MapAccountsApi();
+>>>>>>> wt-accounts
         return app;
     }
 

@@ -26,6 +26,7 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<OperatorResponse>))]
 [JsonSerializable(typeof(NameOperatorRequest))]
+<<<<<<< HEAD
 [JsonSerializable(typeof(PostRequest))]
 [JsonSerializable(typeof(ScheduleRequest))]
 [JsonSerializable(typeof(TargetDecisionRequest))]
@@ -35,4 +36,14 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(LocalTimeChoiceResponse[]))]
 [JsonSerializable(typeof(PublishingSettingsResponse))]
 [JsonSerializable(typeof(TimeZoneRequest))]
+=======
+[JsonSerializable(typeof(IReadOnlyList<AccountResponse>))]
+[JsonSerializable(typeof(AccountResponse))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkResponse>))]
+[JsonSerializable(typeof(ConnectStartRequest))]
+[JsonSerializable(typeof(ConnectStartResponse))]
+[JsonSerializable(typeof(ConnectAccountRequest))]
+[JsonSerializable(typeof(AppCredentialsRequest))]
+[JsonSerializable(typeof(IReadOnlyList<AppCredentialsResponse>))]
+>>>>>>> wt-accounts
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
