@@ -41,6 +41,7 @@ public static class ApiExtensions
         api.MapAuditApi();
         api.MapPluginsApi();
         api.MapServerApi();
+        api.MapMediaApi();
         return app;
     }
 

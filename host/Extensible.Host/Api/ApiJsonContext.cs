@@ -26,4 +26,8 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<OperatorResponse>))]
 [JsonSerializable(typeof(NameOperatorRequest))]
+[JsonSerializable(typeof(IReadOnlyList<MediaResponse>))]
+[JsonSerializable(typeof(MediaResponse))]
+[JsonSerializable(typeof(MediaUploadResponse))]
+[JsonSerializable(typeof(MediaAltTextRequest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
