@@ -41,12 +41,10 @@ public static class ApiExtensions
         api.MapAuditApi();
         api.MapPluginsApi();
         api.MapServerApi();
-<<<<<<< HEAD
         api.MapPostsApi();
         api.MapPublishingSettingsApi();
-=======
         api.MapAccountsApi();
->>>>>>> wt-accounts
+        api.MapMediaApi();
         return app;
     }
 

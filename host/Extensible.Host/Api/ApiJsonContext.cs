@@ -26,7 +26,6 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<OperatorResponse>))]
 [JsonSerializable(typeof(NameOperatorRequest))]
-<<<<<<< HEAD
 [JsonSerializable(typeof(PostRequest))]
 [JsonSerializable(typeof(ScheduleRequest))]
 [JsonSerializable(typeof(TargetDecisionRequest))]
@@ -36,7 +35,6 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(LocalTimeChoiceResponse[]))]
 [JsonSerializable(typeof(PublishingSettingsResponse))]
 [JsonSerializable(typeof(TimeZoneRequest))]
-=======
 [JsonSerializable(typeof(IReadOnlyList<AccountResponse>))]
 [JsonSerializable(typeof(AccountResponse))]
 [JsonSerializable(typeof(IReadOnlyList<NetworkResponse>))]
@@ -45,5 +43,8 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(ConnectAccountRequest))]
 [JsonSerializable(typeof(AppCredentialsRequest))]
 [JsonSerializable(typeof(IReadOnlyList<AppCredentialsResponse>))]
->>>>>>> wt-accounts
+[JsonSerializable(typeof(IReadOnlyList<MediaResponse>))]
+[JsonSerializable(typeof(MediaResponse))]
+[JsonSerializable(typeof(MediaUploadResponse))]
+[JsonSerializable(typeof(MediaAltTextRequest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

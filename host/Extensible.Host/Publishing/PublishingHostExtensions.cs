@@ -1,4 +1,5 @@
 using Extensible.Publishing;
+using Extensible.Publishing.Media;
 
 namespace Extensible.Host.Publishing;
 
@@ -13,6 +14,7 @@ public static class PublishingHostExtensions
         builder.Services.AddSingleton<Extensible.Publishing.Posts.PostValidation>();
         builder.Services.AddSingleton<Extensible.Publishing.Posts.PostService>();
         builder.Services.AddSingleton<Extensible.Publishing.Posts.PostBoard>();
+        builder.Services.AddMediaLibrary();
         return builder;
     }
 }

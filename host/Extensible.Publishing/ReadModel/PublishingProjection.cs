@@ -99,8 +99,8 @@ internal sealed class PublishingProjection : IProjection
         TargetDeleted d => Target(e, d.PostId, d.AccountId, "status = 'deleted', due_at = null"),
 
         MediaUploaded m => Sql(
-            "insert into publishing_media (id, workspace_id, file_name, content_type, length, sha256, width, height, duration_ms, created_by, created) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            m.MediaId, m.WorkspaceId, m.FileName, m.ContentType, m.Length, m.Sha256, m.Width, m.Height, (long?)m.Duration?.TotalMilliseconds, m.By, e.Timestamp),
+            "insert into publishing_media (id, workspace_id, file_name, content_type, length, sha256, width, height, duration_ms, created_by, created, thumbnail_sha256) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            m.MediaId, m.WorkspaceId, m.FileName, m.ContentType, m.Length, m.Sha256, m.Width, m.Height, (long?)m.Duration?.TotalMilliseconds, m.By, e.Timestamp, m.ThumbnailSha256),
         MediaAltTextChanged a => Sql("update publishing_media set alt_text = $2 where id = $1", a.MediaId, a.AltText),
         MediaDeleted d => Sql("update publishing_media set deleted = true where id = $1", d.MediaId),
 

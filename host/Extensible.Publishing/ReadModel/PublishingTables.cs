@@ -90,6 +90,14 @@ internal static class PublishingTables
         media.AddColumn("deleted", "boolean").NotNull().DefaultValueByExpression("false");
         media.AddColumn<Guid>("created_by").NotNull();
         media.AddColumn("created", "timestamptz").NotNull();
+        media.AddColumn("thumbnail_sha256", "text");
+
+        // The media library's bytes (and thumbnails), content-addressed per workspace, in rows of at most 1 MiB.
+        var blobs = options.AddReadModelTable("publishing_media_blobs");
+        blobs.AddColumn<Guid>("workspace_id").AsPrimaryKey();
+        blobs.AddColumn("sha256", "text").AsPrimaryKey();
+        blobs.AddColumn("chunk", "integer").AsPrimaryKey();
+        blobs.AddColumn("data", "bytea").NotNull();
 
         var settings = options.AddReadModelTable("publishing_settings");
         settings.AddColumn<Guid>("workspace_id").AsPrimaryKey();
