@@ -58,6 +58,7 @@ public static class AdminExtensions
         services.AddHostedService<PluginRoomUpdates>();
         services.AddSingleton<Pages.Calendar.CalendarReadModel>();
         services.AddHostedService<CalendarUpdates>();
+        services.AddHostedService<Pages.Accounts.AccountRoomUpdates>();
         services.AddConsoleMail();
         return builder;
     }

@@ -18,6 +18,11 @@ public static class ConsoleRooms
         "compose", "Compose", "/compose", Policies.Compose, ConsoleSection.Work, "g c",
         "Write one post for many networks at once.", []);
 
+    /// <summary>The workspace's images and videos.</summary>
+    public static readonly ConsoleRoom Media = new(
+        "media", "Media", "/media", Policies.Member, ConsoleSection.Work, "g b",
+        "The workspace's images and videos, ready to reuse in any post.", []);
+
     /// <summary>What goes out when.</summary>
     public static readonly ConsoleRoom Calendar = new(
         "calendar", "Calendar", "/calendar", Policies.Member, ConsoleSection.Work, "g l",
@@ -88,5 +93,5 @@ public static class ConsoleRooms
 
     /// <summary>All rooms, in navigation order.</summary>
     public static IReadOnlyList<ConsoleRoom> All { get; } =
-        [Dashboard, Compose, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings, Server];
+        [Dashboard, Compose, Media, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings, Server];
 }

@@ -21,6 +21,26 @@ public sealed class AccountService(
     private const int MaxAppValueLength = 1000;
     private const int MaxTextLength = 300;
 
+    /// <summary>The networks accounts can be connected to: the connectors running on this node, by name.</summary>
+    public async Task<IReadOnlyList<ConnectableNetwork>> NetworksAsync(CancellationToken cancellationToken)
+    {
+        var networks = new List<ConnectableNetwork>();
+        foreach (var connector in vault.RunningConnectors())
+        {
+            try
+            {
+                var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
+                networks.Add(new ConnectableNetwork(connector.PluginId, connector.Description.Key, profile.DisplayName, profile.Auth, profile.IsSandbox));
+            }
+            catch (PluginCallException)
+            {
+                // A connector that fails to describe itself cannot connect accounts either.
+            }
+        }
+
+        return [.. networks.OrderBy(n => n.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(n => n.PluginId, StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// Connects an account of a network that needs no credentials (the sandbox: <see cref="AuthMethod.None"/>) in one
     /// step, or reconnects <paramref name="reconnectAccountId"/>. Returns the account's id.

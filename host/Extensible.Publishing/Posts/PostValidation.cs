@@ -1,4 +1,5 @@
 using Extensible.Plugins.Calls;
+using Extensible.Publishing.Scheduling;
 using Extensible.Sdk.Connectors;
 using Npgsql;
 
@@ -18,6 +19,7 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
     private static readonly string[] NoSuchAccount = ["No such connected account in this workspace."];
 
     /// <summary>Checks <paramref name="content"/> for each of <paramref name="targets"/>.</summary>
+    /// <exception cref="PostValidationException">Content out of every network's bounds (too many targets, an enormous text).</exception>
     /// <param name="workspaceId">The workspace the post belongs to.</param>
     /// <param name="content">The shared content.</param>
     /// <param name="targets">The accounts and their variants.</param>
@@ -27,8 +29,12 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
     public async Task<PostCheck> CheckAsync(Guid workspaceId, PostContentDraft content, IReadOnlyList<PostTarget> targets, Guid? postId = null,
         DateTimeOffset? dueAt = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(targets);
+        PostInput.Check(content, targets);
+        if (dueAt is { Year: < ScheduleTime.MinYear or > ScheduleTime.MaxYear })
+        {
+            throw new PostValidationException("dueAt", $"Pick a time between the years {ScheduleTime.MinYear} and {ScheduleTime.MaxYear}.");
+        }
+
         var accounts = await AccountsAsync(workspaceId, targets.Select(t => t.AccountId), cancellationToken);
         var effective = targets.Select(t => (Target: t, Content: content.WithVariant(t.Variant))).ToList();
         var media = await MediaAsync(workspaceId, effective.SelectMany(e => e.Content.MediaIds ?? []), cancellationToken);

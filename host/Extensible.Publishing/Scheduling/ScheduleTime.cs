@@ -12,6 +12,12 @@ public static class ScheduleTime
     /// <summary>The zone of a workspace that never chose one.</summary>
     public const string DefaultZone = "UTC";
 
+    /// <summary>The earliest year a time is taken in (far-off years only overflow the arithmetic).</summary>
+    public const int MinYear = 1970;
+
+    /// <summary>The latest year a time is taken in.</summary>
+    public const int MaxYear = 2199;
+
     /// <summary>The zone named by an IANA id.</summary>
     /// <exception cref="PostValidationException">No such zone.</exception>
     public static TimeZoneInfo FindZone(string? id, string field = "timeZone")
@@ -22,9 +28,16 @@ public static class ScheduleTime
         }
 
         // Windows ids are converted by the runtime; keep the zone's IANA name for what we store and show.
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && (zone.HasIanaId || zone.Id == DefaultZone))
+        try
         {
-            return zone;
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && (zone.HasIanaId || zone.Id == DefaultZone))
+            {
+                return zone;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidTimeZoneException or IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            // A name the system cannot even look up is no zone either.
         }
 
         throw new PostValidationException(field, $"'{id.Trim()}' is not a time zone we know: use an IANA id such as Europe/Paris or America/New_York.");
@@ -39,6 +52,11 @@ public static class ScheduleTime
     public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone, TimeSpan? offset = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        if (local.Year is < MinYear or > MaxYear)
+        {
+            throw new PostValidationException("localTime", $"Pick a time between the years {MinYear} and {MaxYear}.");
+        }
+
         local = DateTime.SpecifyKind(new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerMinute)), DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
         {
