@@ -44,7 +44,7 @@ internal static class PublishBenchmark
         var app = await ExtensibleApp.BuildAsync(
         [
             "--urls=http://127.0.0.1:0", "--applicationName=Extensible.Host", $"--ConnectionStrings:Extensible={database.DataSource.ConnectionString}",
-            $"--Extensible:DataDir={dataDir}", $"--Extensible:Plugins:BundledPath={Path.Combine(hostOutput, "plugins")}", "--Logging:LogLevel:Default=Warning",
+            $"--Extensible:DataDir={dataDir}", $"--Extensible:Plugins:BundledPath={Path.Combine(hostOutput, "plugins")}", "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace",
         ], cancellationToken: cancellationToken);
         try
         {

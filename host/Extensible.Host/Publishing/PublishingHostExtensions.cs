@@ -11,6 +11,7 @@ public static class PublishingHostExtensions
     {
         builder.Services.AddPublishing();
         builder.Services.AddPublisher();
+        builder.Services.AddHostedService<PublishingFailureNotices>();
         return builder;
     }
 }

@@ -76,8 +76,8 @@ public sealed class a_node_killed_mid_publish_is_reconciled_by_key(a_node_killed
         Assert.Equal(0L, received - distinct);
         // The survivor took over targets the dead node had started: the same key, a later attempt.
         Assert.True(await host.QueryAsync<long>(
-            "select count(*) from mt_events a join mt_events b on a.data->>'idempotencyKey' = b.data->>'idempotencyKey' "
-            + "where a.type = 'target_publish_started' and b.type = 'target_publish_started' and a.data->>'node' = 'doomed' and b.data->>'node' = 'survivor'") >= orphaned);
+            "select count(*) from mt_events a join mt_events b on a.data->>'IdempotencyKey' = b.data->>'IdempotencyKey' "
+            + "where a.type = 'target_publish_started' and b.type = 'target_publish_started' and a.data->>'Node' = 'doomed' and b.data->>'Node' = 'survivor'") >= orphaned);
     }
 
     private string DataPath => host.Services.GetRequiredService<IOptions<ExtensibleOptions>>().Value.DataPath;

@@ -36,7 +36,7 @@ public sealed class failures_are_handled_by_their_class(PublisherHost fixture) :
         var failedAt = await host.QueryAsync<DateTime>($"select timestamp from mt_events where stream_id = $1 and type = 'target_failed'", PublishingStreams.Post(postId));
         var publishedAt = await host.QueryAsync<DateTime>("select published_at from publishing_targets where post_id = $1", postId);
         Assert.True(publishedAt - failedAt >= TimeSpan.FromSeconds(1.9), $"failed at {failedAt:O}, published at {publishedAt:O}: the 2 s retry-after was not waited");
-        Assert.Equal("RateLimited", await host.QueryAsync<string>("select data->>'failure' from mt_events where stream_id = $1 and type = 'target_failed'", PublishingStreams.Post(postId)));
+        Assert.Equal("RateLimited", await host.QueryAsync<string>("select data->>'Failure' from mt_events where stream_id = $1 and type = 'target_failed'", PublishingStreams.Post(postId)));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
+using System.Net;
 using System.Text.Json;
 using Extensible.Publishing.Posts;
+using Extensible.Publishing.Publisher;
 using Extensible.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Host.Tests.Publishing.Publisher;
 
@@ -42,6 +45,17 @@ public sealed class scheduled_posts_go_out_on_time(PublisherHost fixture) : ICla
         await Eventually.HoldsAsync(
             async () => await host.QueryAsync<string>("select status from publishing_targets where post_id = $1", postId) == "published",
             "the rescheduled post is published within seconds, not at its old instant");
+    }
+
+    [Fact]
+    public async Task readiness_reports_a_turning_publisher()
+    {
+        using var response = await host.Host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(report.GetProperty("publisher").GetBoolean());
+        Assert.True(DateTimeOffset.UtcNow - host.Services.GetRequiredService<PublisherStatus>().LastTick < TimeSpan.FromSeconds(5));
     }
 
     private async Task<string?> SandboxTextAsync(Guid postId, Guid accountId)

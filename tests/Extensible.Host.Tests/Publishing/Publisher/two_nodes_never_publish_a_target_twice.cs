@@ -40,8 +40,8 @@ public sealed class two_nodes_never_publish_a_target_twice(PublisherHost fixture
         Assert.Equal(200L, distinct);
         Assert.Equal(0L, received - distinct);
         Assert.Equal(200L, await host.QueryAsync<long>(
-            "select count(*) from mt_events where type = 'target_publish_started' and (data->>'postId')::uuid = any($1)", posts.ToArray()));
+            "select count(*) from mt_events where type = 'target_publish_started' and (data->>'PostId')::uuid = any($1)", posts.ToArray()));
         Assert.Equal(2L, await host.QueryAsync<long>(
-            "select count(distinct data->>'node') from mt_events where type = 'target_publish_started' and (data->>'postId')::uuid = any($1)", posts.ToArray()));
+            "select count(distinct data->>'Node') from mt_events where type = 'target_publish_started' and (data->>'PostId')::uuid = any($1)", posts.ToArray()));
     }
 }
