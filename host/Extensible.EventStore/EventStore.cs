@@ -216,7 +216,8 @@ public sealed class EventStore
     private static bool IsDuplicateId(Exception e) => IsUniqueViolationOn(e, "event_id");
 
     // Two appends at any version that both found the stream missing: both insert it, the second fails on its key.
-    private static bool IsStreamCollision(Exception e) => IsUniqueViolationOn(e, "mt_streams");
+    // Two appends at any version to one stream that both read the same version: the second fails on the event's version.
+    private static bool IsStreamCollision(Exception e) => IsUniqueViolationOn(e, "mt_streams") || IsUniqueViolationOn(e, "stream_and_version");
 
     private static bool IsUniqueViolationOn(Exception e, string constraint) =>
         e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }

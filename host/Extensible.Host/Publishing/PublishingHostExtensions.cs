@@ -17,6 +17,7 @@ public static class PublishingHostExtensions
         builder.Services.AddSingleton<Extensible.Publishing.Posts.PostBoard>();
         builder.Services.AddMediaLibrary();
         builder.Services.AddPublisher();
+        builder.Services.AddHostedService<PublishingFailureNotices>();
         return builder;
     }
 }

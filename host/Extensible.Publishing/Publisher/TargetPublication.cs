@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Extensible.EventStore;
 using Extensible.Plugins.Calls;
 using Extensible.Publishing.Posts;
 using Extensible.Sdk.Connectors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Extensible.Publishing.Publisher;
 
@@ -15,7 +13,7 @@ namespace Extensible.Publishing.Publisher;
 /// cannot be asked, in need of a person's decision.
 /// </summary>
 internal sealed class TargetPublication(
-    IPluginCapabilities plugins, PublisherAccounts accounts, EventStore.EventStore store, TimeProvider clock, IOptions<PublisherOptions> options,
+    IPluginCapabilities plugins, PublisherAccounts accounts, OutcomeRecorder outcomes, TimeProvider clock, IOptions<PublisherOptions> options,
     ILogger<TargetPublication> logger)
 {
     /// <summary>Publishes the target and records the outcome.</summary>
@@ -36,7 +34,7 @@ internal sealed class TargetPublication(
             outcome = await FailedAsync(target, new PlatformException(PlatformFailure.Retryable, e.Message), cancellationToken);
         }
 
-        await RecordAsync(target, outcome, cancellationToken);
+        await outcomes.RecordAsync(target, outcome, cancellationToken);
     }
 
     private async Task<object> CallAsync(ClaimedTarget target, CancellationToken cancellationToken)
@@ -125,30 +123,5 @@ internal sealed class TargetPublication(
 
         PublisherLog.Failed(logger, target.PostId, target.AccountId, e.Failure.ToString(), target.Attempt, e.Message);
         return new TargetFailed(target.PostId, target.WorkspaceId, target.AccountId, e.Failure, message, e.PlatformMessage, e.StatusCode, target.Attempt, retryAt);
-    }
-
-    // The outcome must be recorded: until it is, the target stays "publishing" under this node's heartbeat.
-    private async Task RecordAsync(ClaimedTarget target, object outcome, CancellationToken cancellationToken)
-    {
-        var metadata = new EventMetadata { Tenant = target.WorkspaceId.ToString(), User = "publisher" };
-        var delay = TimeSpan.FromMilliseconds(50);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await store.AppendAsync(PublishingStreams.Post(target.PostId), ExpectedVersion.Any, [outcome], metadata, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or Marten.Exceptions.MartenCommandException && attempt < 20)
-            {
-                if (attempt == 19)
-                {
-                    PublisherLog.OutcomeLost(logger, target.PostId, target.AccountId, e);
-                }
-
-                await Task.Delay(delay, clock, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
     }
 }
