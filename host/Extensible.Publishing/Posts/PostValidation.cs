@@ -1,4 +1,6 @@
 using Extensible.Plugins.Calls;
+using Extensible.Publishing.Accounts;
+using Extensible.Publishing.Media;
 using Extensible.Publishing.Scheduling;
 using Extensible.Sdk.Connectors;
 using Npgsql;
@@ -11,7 +13,7 @@ namespace Extensible.Publishing.Posts;
 /// them, media against its limits, the connector's own options, and the account's health. The composer's live counters
 /// call <see cref="CheckAsync"/> as people type; a schedule is refused while any problem remains.
 /// </summary>
-public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plugins, TimeProvider clock)
+public sealed class PostValidation(NpgsqlDataSource db, AccountDirectory directory, MediaLibrary library, IPluginCapabilities plugins, TimeProvider clock)
 {
     /// <summary>How close in time the same text to the same account warns.</summary>
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(24);
@@ -72,7 +74,7 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
         }
     }
 
-    private async Task<TargetCheck> CheckTargetAsync(Guid accountId, PostContentDraft content, TargetAccount? account, IReadOnlyDictionary<Guid, LibraryItem> media,
+    private async Task<TargetCheck> CheckTargetAsync(Guid accountId, PostContentDraft content, AccountRecord? account, IReadOnlyDictionary<Guid, MediaItem> media,
         bool repeated, CancellationToken cancellationToken)
     {
         var problems = new List<PostProblem>();
@@ -86,10 +88,10 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
         var name = $"{account.Handle} ({account.PlatformKey})";
         switch (account)
         {
-            case { Health: "disconnected" }:
+            case { Health: AccountHealth.Disconnected }:
                 Problem("account", $"{name} was disconnected: connect it again, or remove it from this post.");
                 break;
-            case { Health: "needs_reconnect" }:
+            case { Health: AccountHealth.NeedsReconnect }:
                 Problem("account", $"{name} needs to be connected again before anything is scheduled for it{(account.HealthReason is { } reason ? $" ({reason})" : "")}.");
                 break;
             case { Paused: true }:
@@ -172,55 +174,45 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
         }
     }
 
-    private static void CheckMedia(IReadOnlyList<Guid> ids, IReadOnlyDictionary<Guid, LibraryItem> library, PlatformProfile profile, Action<string, string> problem)
+    // The library's own check (count, type, size, length), then what only the network's kinds say (carousels, video at all).
+    private static void CheckMedia(IReadOnlyList<Guid> ids, IReadOnlyDictionary<Guid, MediaItem> library, PlatformProfile profile, Action<string, string> problem)
     {
         if (ids.Count == 0)
         {
             return;
         }
 
-        var limits = profile.Media;
-        if (limits.MaxItems == 0 || !profile.Content.HasFlag(ContentKinds.Image) && !profile.Content.HasFlag(ContentKinds.Video))
+        var items = new List<MediaItem>();
+        foreach (var id in ids)
         {
-            problem("mediaIds", $"{profile.DisplayName} takes no media: post the text alone here (a variant without media).");
+            if (library.TryGetValue(id, out var item))
+            {
+                items.Add(item);
+            }
+            else
+            {
+                problem("mediaIds", "A media item is not in this workspace's library (deleted?): pick it again.");
+            }
+        }
+
+        foreach (var found in MediaLibrary.CheckAgainst(profile.Media, items))
+        {
+            problem("mediaIds", found.Message);
+        }
+
+        if (profile.Media.MaxItems <= 0)
+        {
             return;
         }
 
-        if (ids.Count > limits.MaxItems)
+        if (items.Count > 1 && items.Count <= profile.Media.MaxItems && !profile.Content.HasFlag(ContentKinds.Carousel))
         {
-            problem("mediaIds", $"{profile.DisplayName} takes at most {limits.MaxItems} media item{(limits.MaxItems == 1 ? "" : "s")} per post; this one has {ids.Count}.");
-        }
-        else if (ids.Count > 1 && !profile.Content.HasFlag(ContentKinds.Carousel))
-        {
-            problem("mediaIds", $"{profile.DisplayName} takes one media item per post; this one has {ids.Count}.");
+            problem("mediaIds", $"{profile.DisplayName} takes one media item per post; this one has {items.Count}.");
         }
 
-        foreach (var id in ids)
+        foreach (var item in items.Where(i => !profile.Content.HasFlag(i.Kind == MediaKind.Video ? ContentKinds.Video : ContentKinds.Image)))
         {
-            if (!library.TryGetValue(id, out var item))
-            {
-                problem("mediaIds", "A media item is not in this workspace's library (deleted?): pick it again.");
-                continue;
-            }
-
-            var video = item.ContentType.StartsWith("video/", StringComparison.Ordinal);
-            var kind = video ? ContentKinds.Video : ContentKinds.Image;
-            if (!profile.Content.HasFlag(kind) || limits.ContentTypes.Count > 0 && !limits.ContentTypes.Contains(item.ContentType, StringComparer.OrdinalIgnoreCase))
-            {
-                problem("mediaIds", $"{item.FileName} is {item.ContentType}, which {profile.DisplayName} does not take.");
-                continue;
-            }
-
-            var max = video ? limits.MaxVideoBytes : limits.MaxImageBytes;
-            if (max > 0 && item.Length > max)
-            {
-                problem("mediaIds", $"{item.FileName} is {Size(item.Length)}; {profile.DisplayName} takes {(video ? "videos" : "images")} up to {Size(max)}.");
-            }
-
-            if (video && limits.MaxVideoDuration > TimeSpan.Zero && item.DurationMs is { } ms && TimeSpan.FromMilliseconds(ms) > limits.MaxVideoDuration)
-            {
-                problem("mediaIds", $"{item.FileName} lasts {TimeSpan.FromMilliseconds(ms):g}; {profile.DisplayName} takes videos up to {limits.MaxVideoDuration:g}.");
-            }
+            problem("mediaIds", $"{item.FileName}: {profile.DisplayName} takes no {(item.Kind == MediaKind.Video ? "videos" : "images")}.");
         }
     }
 
@@ -242,9 +234,7 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
         }
     }
 
-    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
-
-    private async Task<PlatformProfile?> ProfileAsync(TargetAccount account, CancellationToken cancellationToken)
+    private async Task<PlatformProfile?> ProfileAsync(AccountRecord account, CancellationToken cancellationToken)
     {
         var connectors = plugins.Connectors.Where(c => c.Description.Key == account.PlatformKey).ToList();
         var connector = connectors.Find(c => c.PluginId == account.PluginId) ?? connectors.FirstOrDefault();
@@ -263,43 +253,18 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
         }
     }
 
-    private async Task<Dictionary<Guid, TargetAccount>> AccountsAsync(Guid workspaceId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, AccountRecord>> AccountsAsync(Guid workspaceId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
-        await using var command = db.CreateCommand(
-            "select id, plugin_id, platform_key, handle, health, health_reason, paused from publishing_accounts where workspace_id = $1 and id = any($2)");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. ids.Distinct()] });
-        var accounts = new Dictionary<Guid, TargetAccount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            accounts[reader.GetGuid(0)] = new TargetAccount(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6));
-        }
-
-        return accounts;
+        var wanted = ids.ToHashSet();
+        return wanted.Count == 0
+            ? []
+            : (await directory.ListAsync(workspaceId, includeDisconnected: true, cancellationToken)).Where(a => wanted.Contains(a.Id)).ToDictionary(a => a.Id);
     }
 
-    private async Task<Dictionary<Guid, LibraryItem>> MediaAsync(Guid workspaceId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, MediaItem>> MediaAsync(Guid workspaceId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToArray();
-        var items = new Dictionary<Guid, LibraryItem>();
-        if (wanted.Length == 0)
-        {
-            return items;
-        }
-
-        await using var command = db.CreateCommand(
-            "select id, file_name, content_type, length, duration_ms from publishing_media where workspace_id = $1 and id = any($2) and not deleted");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = wanted });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items[reader.GetGuid(0)] = new LibraryItem(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
-        }
-
-        return items;
+        return wanted.Length == 0 ? [] : (await library.GetManyAsync(workspaceId, wanted, cancellationToken)).ToDictionary(m => m.Id);
     }
 
     // Accounts that get the same text from another post within a day either side of this one.
@@ -334,8 +299,4 @@ public sealed class PostValidation(NpgsqlDataSource db, IPluginCapabilities plug
 
         return repeated;
     }
-
-    private sealed record TargetAccount(string PluginId, string PlatformKey, string Handle, string Health, string? HealthReason, bool Paused);
-
-    private sealed record LibraryItem(string FileName, string ContentType, long Length, long? DurationMs);
 }

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using Extensible.EventStore;
-using Extensible.People;
 using Extensible.Plugins;
 using Extensible.Plugins.Calls;
 using Extensible.Publishing;
@@ -64,15 +62,5 @@ public sealed partial class PublishingHost
         using var archive = new MemoryStream(TinyNetwork.Build().Archive());
         await Services.GetRequiredService<IPluginAdministration>().InstallAsync(archive, OwnerEmail);
         await Eventually.HoldsAsync(() => capabilities.Connectors.Any(c => c.Description.Key == TinyNetwork.Key), "the tiny network's connector runs");
-    }
-
-    /// <summary>An API client with an owner's token of the test workspace.</summary>
-    public async Task<HttpClient> OwnerApiAsync()
-    {
-        var actor = await ComposerAsync();
-        var token = await People.CreateApiTokenAsync(actor.WorkspaceId, actor.UserId, "posts tests", Role.Owner, Role.Owner, OwnerEmail);
-        var client = new HttpClient { BaseAddress = Host.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
