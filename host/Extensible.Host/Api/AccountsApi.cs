@@ -16,7 +16,7 @@ internal static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapGet("", ListAsync).RequireAuthorization(Policies.Member)
+        api.MapGet("/accounts", ListAsync).WithTags("Accounts").RequireAuthorization(Policies.Member)
             .WithName("ListAccounts").WithSummary("The workspace's connected accounts")
             .WithDescription("By network then name, with health (connected, needs_reconnect), paused, last publish and last error. Disconnected accounts only with ?includeDisconnected=true. Never credentials.");
         accounts.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Member).ProducesProblem(StatusCodes.Status404NotFound)
@@ -27,7 +27,7 @@ internal static class AccountsApi
         accounts.MapPost("/connect/start", StartAsync).RequireAuthorization(Policies.ManageWorkspace).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("StartAccountConnect").WithSummary("Start connecting an account")
             .WithDescription("OAuth networks: returns the network's authorization URL, carrying a state that works once, for about 10 minutes, for the caller in this workspace; the network sends the person back to the console's callback (/accounts/callback/{pluginId}), where they must be signed in. Other networks: returns the fields POST /api/v1/accounts wants.");
-        accounts.MapPost("", ConnectAsync).RequireAuthorization(Policies.ManageWorkspace)
+        api.MapPost("/accounts", ConnectAsync).WithTags("Accounts").RequireAuthorization(Policies.ManageWorkspace)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ConnectAccount").WithSummary("Connect an account with fields, or without credentials")
             .WithDescription("For networks without credentials (the sandbox) and those asking for an app password or token: the connector checks the fields and the account is connected (or, with reconnectAccountId or when the same network account was connected before, reconnected). Refused input or a refusal by the network: 400, nothing stored.");

@@ -76,7 +76,7 @@ public sealed class AccountService(
         var connected = await CallAsync(connector, "complete connect",
             (c, token) => c.CompleteConnectAsync(new ConnectCompletion { RedirectUri = NoRedirect, Verifier = start.Verifier, Fields = entered, AppCredentials = app }, token),
             cancellationToken);
-        return await RecordAsync(workspaceId, connector, connected, reconnectAccountId, actorEmail, actorId, cancellationToken);
+        return await RecordAsync(workspaceId, connector, connected, reconnectAccountId, profile.IsSandbox, actorEmail, actorId, cancellationToken);
     }
 
     /// <summary>
@@ -145,7 +145,7 @@ public sealed class AccountService(
         var connected = await CallAsync(connector, "complete connect",
             (c, token) => c.CompleteConnectAsync(new ConnectCompletion { RedirectUri = state.RedirectUri, Verifier = state.Verifier, Fields = fields, AppCredentials = app }, token),
             cancellationToken);
-        return await RecordAsync(workspaceId, connector, connected, state.ReconnectAccountId, actorEmail, actorId, cancellationToken);
+        return await RecordAsync(workspaceId, connector, connected, state.ReconnectAccountId, isSandbox: false, actorEmail, actorId, cancellationToken);
     }
 
     /// <summary>Disconnects an account: its credentials are forgotten (the row keeps none, the event none). Disconnecting twice does nothing.</summary>
@@ -290,8 +290,8 @@ public sealed class AccountService(
     }
 
     private async Task<Guid> RecordAsync(
-        Guid workspaceId, GuardedCapability<IPlatformConnector> connector, ConnectedAccount connected, Guid? reconnectAccountId, string actorEmail, Guid actorId,
-        CancellationToken cancellationToken)
+        Guid workspaceId, GuardedCapability<IPlatformConnector> connector, ConnectedAccount connected, Guid? reconnectAccountId, bool isSandbox, string actorEmail,
+        Guid actorId, CancellationToken cancellationToken)
     {
         var platformKey = connector.Description.Key;
         if (string.IsNullOrWhiteSpace(connected.PlatformAccountId) || string.IsNullOrWhiteSpace(connected.Handle))
@@ -306,6 +306,12 @@ public sealed class AccountService(
         var credentials = connected.Credentials with { PlatformAccountId = connected.Credentials.PlatformAccountId ?? connected.PlatformAccountId };
         var protectedCredentials = protector.Protect(credentials);
         var existing = await directory.FindByNetworkAccountAsync(workspaceId, platformKey, connected.PlatformAccountId, cancellationToken);
+        if (reconnectAccountId is { } sandboxed && existing is null && isSandbox)
+        {
+            // A simulated network makes up a new account at each connect: reconnecting takes it for the one asked for.
+            existing = await FindAsync(workspaceId, sandboxed, cancellationToken);
+        }
+
         if (reconnectAccountId is { } wanted && existing?.Id != wanted)
         {
             var expected = await FindAsync(workspaceId, wanted, cancellationToken);
