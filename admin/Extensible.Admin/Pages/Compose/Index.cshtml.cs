@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using Extensible.Admin.Pages.Calendar;
+using Extensible.Admin.Pages.Media;
 using Extensible.Admin.Shell;
 using Extensible.People;
 using Extensible.Publishing;
 using Extensible.Plugins.Calls;
+using Extensible.Publishing.Media;
 using Extensible.Publishing.Posts;
 using Extensible.Publishing.Scheduling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Extensible.Admin.Pages.Compose;
 
@@ -20,8 +23,15 @@ namespace Extensible.Admin.Pages.Compose;
 /// </summary>
 [Authorize(Policy = Policies.Compose)]
 public sealed class IndexModel(CalendarReadModel board, PostService posts, PostValidation validation, PublishingSettings settings, IPluginCapabilities plugins,
-    TimeProvider clock) : RoomPageModel(ConsoleRooms.Compose)
+    MediaLibrary library, TimeProvider clock) : RoomPageModel(ConsoleRooms.Compose)
 {
+    /// <summary>The media picked in the library picker (its checkboxes are named <see cref="MediaPicker.FieldName"/>).</summary>
+    [BindProperty(Name = MediaPicker.FieldName)]
+    public List<Guid> PickedMedia { get; set; } = [];
+
+    /// <summary>The media library picker, with the post's media checked.</summary>
+    public MediaPicker? Picker { get; private set; }
+
     /// <summary>What the form holds.</summary>
     [BindProperty]
     public ComposeForm Form { get; set; } = new();
@@ -49,6 +59,16 @@ public sealed class IndexModel(CalendarReadModel board, PostService posts, PostV
 
     /// <summary>The problems of one field.</summary>
     public IEnumerable<string> ErrorsOf(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+
+    /// <inheritdoc />
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        // The picker's checkboxes carry the shared media; a GET takes them from the post instead.
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            Form.MediaIds = PickedMedia;
+        }
+    }
 
     /// <summary>Opens the composer empty, or on a post (<c>?post=…</c>).</summary>
     public async Task<IActionResult> OnGetAsync(Guid? post, CancellationToken cancellationToken)
@@ -233,6 +253,7 @@ public sealed class IndexModel(CalendarReadModel board, PostService posts, PostV
             }
         }
 
+        Picker = await MediaPicker.LoadAsync(library, User.WorkspaceId(), Form.MediaIds, mayUpload: true, cancellationToken: cancellationToken);
         var check = await validation.CheckAsync(User.WorkspaceId(), Form.Content(), targets, Form.PostId, dueAt, cancellationToken);
         Checks = new ComposeChecks(check, Networks);
         if (Form.PostId is { } postId)
