@@ -56,6 +56,9 @@ public static class AdminExtensions
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ConsolePush>();
         services.AddHostedService<PluginRoomUpdates>();
+        services.AddSingleton<Pages.Calendar.CalendarReadModel>();
+        services.AddHostedService<CalendarUpdates>();
+        services.AddHostedService<Pages.Accounts.AccountRoomUpdates>();
         services.AddConsoleMail();
         return builder;
     }

@@ -86,9 +86,51 @@ public sealed class EventStore
         }
     }
 
-    private async Task<AppendResult> TryAppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends events decided inside the append's own transaction: <paramref name="decide"/> runs first, on the
+    /// transaction's connection (to claim rows with <c>FOR UPDATE SKIP LOCKED</c>, say), and returns what to append to
+    /// streams of <paramref name="metadata"/>'s tenant. The rows it locked or changed commit with the events and their
+    /// inline projections, or not at all. When it returns nothing, nothing is written and the answer is
+    /// <see langword="null"/>. <paramref name="decide"/> runs again when the append is retried after a race on a stream.
+    /// </summary>
+    /// <exception cref="StreamConcurrencyException">A stream was not at its expected version.</exception>
+    /// <exception cref="InvalidOperationException">An event's type has no registered alias.</exception>
+    public async Task<AppendResult?> AppendDecidedAsync(
+        Func<NpgsqlConnection, CancellationToken, Task<IReadOnlyList<StreamAppend>>> decide, EventMetadata? metadata = null, CancellationToken cancellationToken = default)
     {
-        await using var session = _marten.LightweightSession(metadata.Tenant);
+        ArgumentNullException.ThrowIfNull(decide);
+        metadata ??= EventMetadata.None;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var session = _marten.LightweightSession(metadata.Tenant);
+                await session.BeginTransactionAsync(cancellationToken);
+                var appends = await decide(session.Connection!, cancellationToken);
+                if (appends.Count == 0)
+                {
+                    return null;
+                }
+
+                Check(appends);
+                foreach (var e in appends.SelectMany(a => a.Events))
+                {
+                    _options.Events.EnsureRegistered(e.Data);
+                }
+
+                return await TryAppendAsync(appends, metadata, cancellationToken, session);
+            }
+            catch (StreamConcurrencyException e) when (e.ExpectedVersion == ExpectedVersion.Any && attempt < 100)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(Math.Min(attempt, 20))), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<AppendResult> TryAppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken cancellationToken, IDocumentSession? open = null)
+    {
+        await using var owned = open is null ? _marten.LightweightSession(metadata.Tenant) : null;
+        var session = open ?? owned!;
         session.CorrelationId = metadata.CorrelationId;
         session.CausationId = metadata.CausationId;
         session.LastModifiedBy = metadata.User;
@@ -174,7 +216,8 @@ public sealed class EventStore
     private static bool IsDuplicateId(Exception e) => IsUniqueViolationOn(e, "event_id");
 
     // Two appends at any version that both found the stream missing: both insert it, the second fails on its key.
-    private static bool IsStreamCollision(Exception e) => IsUniqueViolationOn(e, "mt_streams");
+    // Two appends at any version to one stream that both read the same version: the second fails on the event's version.
+    private static bool IsStreamCollision(Exception e) => IsUniqueViolationOn(e, "mt_streams") || IsUniqueViolationOn(e, "stream_and_version");
 
     private static bool IsUniqueViolationOn(Exception e, string constraint) =>
         e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }

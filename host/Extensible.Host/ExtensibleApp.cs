@@ -57,6 +57,7 @@ public static class ExtensibleApp
         app.MapHealthEndpoints();
         app.MapExtensibleApi();
         app.MapExtensibleAdmin();
+        app.MapMediaRoutes();
         app.AnnounceAddressOnStart();
         return app;
     }

@@ -30,5 +30,6 @@ internal static class PublishingEventTypes
         .Register("media_alt_text_changed", PublishingJsonContext.Default.MediaAltTextChanged)
         .Register("media_deleted", PublishingJsonContext.Default.MediaDeleted)
         .Register("workspace_time_zone_changed", PublishingJsonContext.Default.WorkspaceTimeZoneChanged)
-        .Register("network_app_credentials_changed", PublishingJsonContext.Default.NetworkAppCredentialsChanged);
+        .Register("network_app_credentials_changed", PublishingJsonContext.Default.NetworkAppCredentialsChanged)
+        .Register("person_time_zone_changed", PublishingJsonContext.Default.PersonTimeZoneChanged);
 }

@@ -1,4 +1,5 @@
 using Extensible.EventStore;
+using Extensible.Publishing.Accounts;
 using Extensible.Publishing.ReadModel;
 using JasperFx.Events.Projections;
 using Marten;
@@ -17,7 +18,9 @@ public static class PublishingExtensions
         {
             PublishingTables.Declare(options);
             options.Projections.Add(new PublishingProjection(), ProjectionLifecycle.Inline);
+            AccountTables.Declare(options);
         });
+        services.AddAccounts();
         return services;
     }
 }

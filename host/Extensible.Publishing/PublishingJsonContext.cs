@@ -6,7 +6,8 @@ using Extensible.Publishing.Scheduling;
 
 namespace Extensible.Publishing;
 
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// Marten stores events with their declared (PascalCase) names; the read model's JSON is camelCase: reading takes both.
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(AccountConnected))]
 [JsonSerializable(typeof(AccountReconnected))]
 [JsonSerializable(typeof(AccountCredentialsRefreshed))]
@@ -33,4 +34,5 @@ namespace Extensible.Publishing;
 [JsonSerializable(typeof(WorkspaceTimeZoneChanged))]
 [JsonSerializable(typeof(NetworkAppCredentialsChanged))]
 [JsonSerializable(typeof(PostContentDraft))]
+[JsonSerializable(typeof(PersonTimeZoneChanged))]
 internal sealed partial class PublishingJsonContext : JsonSerializerContext;

@@ -14,4 +14,7 @@ public static class PublishingStreams
 
     /// <summary>A workspace's publishing settings: its time zone, its network app credentials.</summary>
     public static string Settings(Guid workspaceId) => $"publishing-{workspaceId}";
+
+    /// <summary>One person's publishing preferences in a workspace: the zone the console shows times in.</summary>
+    public static string Person(Guid workspaceId, Guid userId) => $"publishing-{workspaceId}-person-{userId}";
 }

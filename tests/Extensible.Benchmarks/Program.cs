@@ -18,6 +18,7 @@ try
     {
         "eventstore" => await EventStoreBenchmark.RunAsync(loggerFactory, Console.Out, cancellation.Token),
         "startup" => await StartupBenchmark.RunAsync(Console.Out, cancellation.Token),
+        "publish" => await PublishBenchmark.RunAsync(loggerFactory, Console.Out, cancellation.Token),
         _ => Usage(),
     };
 }
@@ -35,6 +36,9 @@ static int Usage()
           eventstore   Marten appends against raw Npgsql INSERT/COPY, batched and with 16 concurrent writers, in
                        interleaved rounds; then Marten's async daemon catching up over 200,000 events
           startup      the built Release host (build it first), process start to /readyz 200, median of 5 starts
+          publish      the publisher against the sandbox network, in process: 10,000 targets due at one instant (drain
+                       time), then 100 posts due over a minute (lateness p50/p99 from due to the sandbox's call);
+                       duplicates counted from what the sandbox received
 
         eventstore runs against a fresh embedded PostgreSQL (default, durable settings), or the server in
         EXTENSIBLE_BENCH_DB when set. startup runs the host with its own embedded PostgreSQL in a temporary data folder.

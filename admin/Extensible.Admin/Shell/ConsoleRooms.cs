@@ -16,22 +16,17 @@ public static class ConsoleRooms
     /// <summary>Writing posts.</summary>
     public static readonly ConsoleRoom Compose = new(
         "compose", "Compose", "/compose", Policies.Compose, ConsoleSection.Work, "g c",
-        "Write one post for many networks at once.",
-        [
-            "Write a post once and adapt it per network, with a preview of how each network will show it.",
-            "Check it against the workspace's content rules (brand words, links, length, media) before it can go out.",
-            "Send it for approval, then schedule it or publish it everywhere at once.",
-        ]);
+        "Write one post for many networks at once.", []);
+
+    /// <summary>The workspace's images and videos.</summary>
+    public static readonly ConsoleRoom Media = new(
+        "media", "Media", "/media", Policies.Member, ConsoleSection.Work, "g b",
+        "The workspace's images and videos, ready to reuse in any post.", []);
 
     /// <summary>What goes out when.</summary>
     public static readonly ConsoleRoom Calendar = new(
         "calendar", "Calendar", "/calendar", Policies.Member, ConsoleSection.Work, "g l",
-        "Every scheduled and published post, by day, week and month.",
-        [
-            "See every scheduled, published and failed post on one calendar, per network and campaign.",
-            "Move a post to another time; the scheduler picks up the change at once.",
-            "Spot empty days and crowded hours before they happen.",
-        ]);
+        "Every scheduled and published post, by day, week and month.", []);
 
     /// <summary>The live inbox.</summary>
     public static readonly ConsoleRoom Inbox = new(
@@ -98,5 +93,5 @@ public static class ConsoleRooms
 
     /// <summary>All rooms, in navigation order.</summary>
     public static IReadOnlyList<ConsoleRoom> All { get; } =
-        [Dashboard, Compose, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings, Server];
+        [Dashboard, Compose, Media, Calendar, Inbox, Influencers, Analytics, Plugins, Accounts, Members, Audit, Settings, Server];
 }

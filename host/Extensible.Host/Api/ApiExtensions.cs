@@ -41,6 +41,10 @@ public static class ApiExtensions
         api.MapAuditApi();
         api.MapPluginsApi();
         api.MapServerApi();
+        api.MapPostsApi();
+        api.MapPublishingSettingsApi();
+        api.MapAccountsApi();
+        api.MapMediaApi();
         return app;
     }
 

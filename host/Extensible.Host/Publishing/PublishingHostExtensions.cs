@@ -1,4 +1,6 @@
 using Extensible.Publishing;
+using Extensible.Publishing.Media;
+using Extensible.Publishing.Publisher;
 
 namespace Extensible.Host.Publishing;
 
@@ -9,6 +11,13 @@ public static class PublishingHostExtensions
     public static IHostApplicationBuilder AddExtensiblePublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPublishing();
+        builder.Services.AddSingleton<Extensible.Publishing.Scheduling.PublishingSettings>();
+        builder.Services.AddSingleton<Extensible.Publishing.Posts.PostValidation>();
+        builder.Services.AddSingleton<Extensible.Publishing.Posts.PostService>();
+        builder.Services.AddSingleton<Extensible.Publishing.Posts.PostBoard>();
+        builder.Services.AddMediaLibrary();
+        builder.Services.AddPublisher();
+        builder.Services.AddHostedService<PublishingFailureNotices>();
         return builder;
     }
 }

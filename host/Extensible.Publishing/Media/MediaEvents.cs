@@ -6,7 +6,11 @@ namespace Extensible.Publishing.Media;
 /// </summary>
 public sealed record MediaUploaded(
     Guid MediaId, Guid WorkspaceId, string FileName, string ContentType, long Length, string Sha256, int? Width, int? Height,
-    TimeSpan? Duration, Guid By);
+    TimeSpan? Duration, Guid By)
+{
+    /// <summary>The SHA-256 of the image's thumbnail (stored beside it), or null (videos).</summary>
+    public string? ThumbnailSha256 { get; init; }
+}
 
 /// <summary>A media item's alt text changed.</summary>
 public sealed record MediaAltTextChanged(Guid MediaId, Guid WorkspaceId, string? AltText, Guid By);

@@ -20,4 +20,16 @@ public sealed record PostContentDraft
 
     /// <summary>Network-specific options by the connector's own keys (a board, a privacy level, a title).</summary>
     public IReadOnlyDictionary<string, string>? Options { get; init; }
+
+    /// <summary>What one target says: this shared content with <paramref name="variant"/>'s members over it (options merged, the variant's winning).</summary>
+    public PostContentDraft WithVariant(PostContentDraft? variant) => variant is null ? this : new PostContentDraft
+    {
+        Text = variant.Text ?? Text,
+        MediaIds = variant.MediaIds ?? MediaIds,
+        ThreadParts = variant.ThreadParts ?? ThreadParts,
+        FirstComment = variant.FirstComment ?? FirstComment,
+        Options = variant.Options is null ? Options
+            : Options is null ? variant.Options
+            : Options.Where(o => !variant.Options.ContainsKey(o.Key)).Concat(variant.Options).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal),
+    };
 }

@@ -99,8 +99,8 @@ internal sealed class PublishingProjection : IProjection
         TargetDeleted d => Target(e, d.PostId, d.AccountId, "status = 'deleted', due_at = null"),
 
         MediaUploaded m => Sql(
-            "insert into publishing_media (id, workspace_id, file_name, content_type, length, sha256, width, height, duration_ms, created_by, created) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            m.MediaId, m.WorkspaceId, m.FileName, m.ContentType, m.Length, m.Sha256, m.Width, m.Height, (long?)m.Duration?.TotalMilliseconds, m.By, e.Timestamp),
+            "insert into publishing_media (id, workspace_id, file_name, content_type, length, sha256, width, height, duration_ms, created_by, created, thumbnail_sha256) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            m.MediaId, m.WorkspaceId, m.FileName, m.ContentType, m.Length, m.Sha256, m.Width, m.Height, (long?)m.Duration?.TotalMilliseconds, m.By, e.Timestamp, m.ThumbnailSha256),
         MediaAltTextChanged a => Sql("update publishing_media set alt_text = $2 where id = $1", a.MediaId, a.AltText),
         MediaDeleted d => Sql("update publishing_media set deleted = true where id = $1", d.MediaId),
 
@@ -112,6 +112,10 @@ internal sealed class PublishingProjection : IProjection
         NetworkAppCredentialsChanged c => Sql(
             "insert into publishing_network_apps (workspace_id, platform_key, protected_credentials) values ($1, $2, $3) on conflict (workspace_id, platform_key) do update set protected_credentials = excluded.protected_credentials",
             c.WorkspaceId, c.PlatformKey, c.ProtectedCredentials),
+        PersonTimeZoneChanged { TimeZone: null } z => Sql("delete from publishing_person_zones where workspace_id = $1 and user_id = $2", z.WorkspaceId, z.UserId),
+        PersonTimeZoneChanged z => Sql(
+            "insert into publishing_person_zones (workspace_id, user_id, time_zone) values ($1, $2, $3) on conflict (workspace_id, user_id) do update set time_zone = excluded.time_zone",
+            z.WorkspaceId, z.UserId, z.TimeZone),
         _ => [],
     };
 

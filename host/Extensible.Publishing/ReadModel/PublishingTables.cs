@@ -90,6 +90,14 @@ internal static class PublishingTables
         media.AddColumn("deleted", "boolean").NotNull().DefaultValueByExpression("false");
         media.AddColumn<Guid>("created_by").NotNull();
         media.AddColumn("created", "timestamptz").NotNull();
+        media.AddColumn("thumbnail_sha256", "text");
+
+        // The media library's bytes (and thumbnails), content-addressed per workspace, in rows of at most 1 MiB.
+        var blobs = options.AddReadModelTable("publishing_media_blobs");
+        blobs.AddColumn<Guid>("workspace_id").AsPrimaryKey();
+        blobs.AddColumn("sha256", "text").AsPrimaryKey();
+        blobs.AddColumn("chunk", "integer").AsPrimaryKey();
+        blobs.AddColumn("data", "bytea").NotNull();
 
         var settings = options.AddReadModelTable("publishing_settings");
         settings.AddColumn<Guid>("workspace_id").AsPrimaryKey();
@@ -99,5 +107,15 @@ internal static class PublishingTables
         apps.AddColumn<Guid>("workspace_id").AsPrimaryKey();
         apps.AddColumn("platform_key", "text").AsPrimaryKey();
         apps.AddColumn("protected_credentials", "text").NotNull();
+
+        var personZones = options.AddReadModelTable("publishing_person_zones");
+        personZones.AddColumn<Guid>("workspace_id").AsPrimaryKey();
+        personZones.AddColumn<Guid>("user_id").AsPrimaryKey();
+        personZones.AddColumn("time_zone", "text").NotNull();
+
+        // The publisher's heartbeats: a node's claims are reconciled only once it stopped beating for a lease.
+        var nodes = options.AddReadModelTable("publishing_nodes");
+        nodes.AddColumn("node", "text").AsPrimaryKey();
+        nodes.AddColumn("seen", "timestamptz").NotNull();
     }
 }

@@ -8,3 +8,6 @@ public sealed record WorkspaceTimeZoneChanged(Guid WorkspaceId, string TimeZone,
 /// <see langword="null"/> <paramref name="ProtectedCredentials"/> goes back to the connector's server-wide settings.
 /// </summary>
 public sealed record NetworkAppCredentialsChanged(Guid WorkspaceId, string PlatformKey, string? ProtectedCredentials, Guid By);
+
+/// <summary>A person chose the zone the console shows times in for them in this workspace; <see langword="null"/> goes back to the workspace's.</summary>
+public sealed record PersonTimeZoneChanged(Guid WorkspaceId, Guid UserId, string? TimeZone);

@@ -83,6 +83,18 @@ public sealed class SandboxConnector : IPlatformConnector
     {
         ArgumentNullException.ThrowIfNull(request);
         Authorize(request.Account);
+        if (SandboxMarkers.Find(request.Content) is var (marker, forced))
+        {
+            // Refused every time, or only on the first call with this key: the retry goes through.
+            var once = SandboxStoreKeys.Forced(request.Account.PlatformAccountId, request.IdempotencyKey);
+            if (forced == PlatformFailure.Rejected || await _context.Store.GetAsync(once, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await _context.Store.SetAsync(once, marker, cancellationToken).ConfigureAwait(false);
+                await RecordFailureAsync(forced, "publish", cancellationToken).ConfigureAwait(false);
+                throw SandboxMarkers.Exception(marker, forced);
+            }
+        }
+
         var failure = Roll("publish", request.Account.PlatformAccountId + "/" + request.IdempotencyKey);
         var acceptThenFail = failure == PlatformFailure.Retryable
             && SandboxDice.For("accept-then-fail", request.IdempotencyKey).Below(2) == 0;

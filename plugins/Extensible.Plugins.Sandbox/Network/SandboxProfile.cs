@@ -32,6 +32,15 @@ public static class SandboxProfile
             | PlatformFeatures.DeleteComment | PlatformFeatures.DirectMessages | PlatformFeatures.Metrics | PlatformFeatures.Webhooks
             | PlatformFeatures.InboxPolling | PlatformFeatures.LookupByIdempotencyKey,
         IsSandbox = true,
+        PostOptions =
+        [
+            new PostOptionField
+            {
+                Key = "audience", Label = "Audience", Kind = PostOptionKind.Choice, Choices = ["public", "followers"],
+                Help = "Who sees the post on the sandbox network (public when left empty).",
+            },
+            new PostOptionField { Key = "sensitive", Label = "Sensitive content", Kind = PostOptionKind.Boolean, Help = "Shown behind a warning." },
+        ],
     };
 
     /// <summary>The sandbox's made-up web address (the <c>.invalid</c> domain never resolves).</summary>

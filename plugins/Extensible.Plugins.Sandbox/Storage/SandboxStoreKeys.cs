@@ -10,6 +10,8 @@ internal static class SandboxStoreKeys
 
     public static string Publish(string accountId, string idempotencyKey) => $"publish:{Short(accountId)}:{Hash(idempotencyKey)}";
 
+    public static string Forced(string accountId, string idempotencyKey) => $"forced:{Short(accountId)}:{Hash(idempotencyKey)}";
+
     public static string Post(string postId) => $"post:{Short(postId)}";
 
     public static string AccountPosts(string accountId) => $"account:{Short(accountId)}:posts";

@@ -15,6 +15,9 @@ public sealed record ConnectedAccount
     /// <summary>The account's public page.</summary>
     public Uri? ProfileUrl { get; init; }
 
+    /// <summary>The account's picture on the network (the console shows it only when it is an https URL).</summary>
+    public Uri? AvatarUrl { get; init; }
+
     /// <summary>The credentials to store (encrypted by the host).</summary>
     public required AccountCredentials Credentials { get; init; }
 }

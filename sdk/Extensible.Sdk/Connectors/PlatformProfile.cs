@@ -26,4 +26,10 @@ public sealed record PlatformProfile
 
     /// <summary><see langword="true"/> for simulated networks (the sandbox): the console labels them clearly everywhere.</summary>
     public bool IsSandbox { get; init; }
+
+    /// <summary>
+    /// Network-specific options of a post (a board, a privacy level, a title) the composer asks for; keys are unique. Values
+    /// arrive in the post's options; the host refuses to schedule a post whose values do not fit these fields.
+    /// </summary>
+    public IReadOnlyList<PostOptionField> PostOptions { get; init; } = [];
 }

@@ -379,6 +379,14 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("invitations", _) => await api.People.InviteAsync(api.WorkspaceId, $"matrix-{Guid.NewGuid():N}@example.com", Role.Analyst, Role.Owner, ApiHost.OwnerEmail),
         // A plugin id nobody has: allowed callers get 404 and nothing is changed.
         ("plugins", _) => "matrix-probe",
+        // An account nobody has (allowed callers get 404), a network nobody runs (400), a callback with no state (refused, nothing stored).
+        ("accounts", _) => Guid.NewGuid().ToString(),
+        ("apps", _) => "matrix-probe",
+        ("callback", _) => "matrix-probe",
+        // Media nobody has: allowed callers get 404 and nothing is changed; a signed link that expired long ago gets 410.
+        ("media", _) => Guid.NewGuid().ToString(),
+        (_, "expires") => "1",
+        (_, "signature") => "matrix-probe",
         (_, "documentName") => "v1",
         _ when parameter.IsCatchAll => "matrix-probe",
         _ when parameter.Default is { } value => value.ToString(),

@@ -72,4 +72,23 @@ public sealed class IndexModel(PeopleService people, IConsoleMail mail) : PageMo
             return Page();
         }
     }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync(string? timeZone, [FromServices] global::Extensible.Publishing.Scheduling.PublishingSettings publishing, CancellationToken cancellationToken)
+    {
+        OnGet();
+        try
+        {
+            await publishing.SetWorkspaceTimeZoneAsync(new global::Extensible.Publishing.PublishingActor(User.WorkspaceId(), User.UserId(), User.Actor()), timeZone, cancellationToken);
+            Saved = true;
+        }
+        catch (global::Extensible.Publishing.Posts.PostValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                ModelState.AddModelError(field, string.Join(" ", messages));
+            }
+        }
+
+        return Page();
+    }
 }

@@ -1,0 +1,9 @@
+using Extensible.Sdk.Connectors;
+
+namespace Extensible.Publishing.Accounts;
+
+/// <summary>How connecting an account continues after <see cref="AccountService.BeginConnectAsync"/>.</summary>
+/// <param name="Auth">How the network connects.</param>
+/// <param name="AuthorizationUrl">For OAuth: where to send the person (carrying the stored state).</param>
+/// <param name="Fields">For app passwords and tokens: the fields to ask for.</param>
+public sealed record ConnectBegun(AuthMethod Auth, Uri? AuthorizationUrl, IReadOnlyList<ConnectField> Fields);

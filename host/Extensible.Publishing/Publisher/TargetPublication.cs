@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Extensible.Plugins.Calls;
+using Extensible.Publishing.Posts;
+using Extensible.Sdk.Connectors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Extensible.Publishing.Publisher;
+
+/// <summary>
+/// One claimed target's call to its network and the event that records how it went: published, failed (retrying,
+/// waiting or final, by the SDK's failure classification) or, for a target taken over from a dead node whose network
+/// cannot be asked, in need of a person's decision.
+/// </summary>
+internal sealed class TargetPublication(
+    IPluginCapabilities plugins, PublisherAccounts accounts, OutcomeRecorder outcomes, TimeProvider clock, IOptions<PublisherOptions> options,
+    ILogger<TargetPublication> logger)
+{
+    /// <summary>Publishes the target and records the outcome.</summary>
+    public async Task RunAsync(ClaimedTarget target, CancellationToken cancellationToken)
+    {
+        object outcome;
+        try
+        {
+            outcome = await CallAsync(target, cancellationToken);
+        }
+        catch (PlatformException e)
+        {
+            outcome = await FailedAsync(target, e, cancellationToken);
+        }
+        catch (PluginCallException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The plugin is down, timed out or paused by its breaker: the network never answered, so trying later is safe.
+            outcome = await FailedAsync(target, new PlatformException(PlatformFailure.Retryable, e.Message), cancellationToken);
+        }
+
+        await outcomes.RecordAsync(target, outcome, cancellationToken);
+    }
+
+    private async Task<object> CallAsync(ClaimedTarget target, CancellationToken cancellationToken)
+    {
+        var connector = plugins.Connectors.FirstOrDefault(c => c.PluginId == target.PluginId && c.Description.Key == target.PlatformKey)
+            ?? plugins.Connectors.FirstOrDefault(c => c.Description.Key == target.PlatformKey);
+        if (connector is null)
+        {
+            return target.InDoubtFrom is null
+                ? throw PlatformException.Retryable($"No running plugin serves the network '{target.PlatformKey}' (plugin '{target.PluginId}').")
+                : Decision(target, $"Node {target.InDoubtFrom} stopped while publishing, and no running plugin serves '{target.PlatformKey}' to look the post up.");
+        }
+
+        if (target.AccountHealth == "disconnected")
+        {
+            throw new PlatformException(PlatformFailure.Rejected, "The account was disconnected; connect it again, then retry the post.");
+        }
+
+        var credentials = accounts.Open(target.ProtectedCredentials);
+        var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
+        var canLookUp = profile.Features.HasFlag(PlatformFeatures.LookupByIdempotencyKey);
+        if (target.InDoubtFrom is not null && !canLookUp)
+        {
+            return Decision(target, $"Node {target.InDoubtFrom} stopped while publishing, and {profile.DisplayName} cannot be asked whether the post went out.");
+        }
+
+        // A retry, or a target taken over from a dead node, may already be on the network: ask before sending again.
+        if ((target.InDoubtFrom is not null || target.Attempt > 1) && canLookUp)
+        {
+            if (target.InDoubtFrom is not null)
+            {
+                PublisherLog.Reconciling(logger, target.PostId, target.AccountId, target.InDoubtFrom);
+            }
+
+            var found = await connector.CallAsync("find-published", (c, t) => c.FindPublishedAsync(credentials, target.IdempotencyKey, t), cancellationToken);
+            if (found is not null)
+            {
+                return Published(target, found);
+            }
+        }
+
+        var request = new PublishRequest
+        {
+            Account = credentials,
+            IdempotencyKey = target.IdempotencyKey,
+            Content = PublishContent.For(PublishContent.Merge(target.Content, target.Variant), []),
+        };
+        var published = await connector.CallAsync("publish", (c, t) => c.PublishAsync(request, t), cancellationToken);
+        return Published(target, published);
+    }
+
+    private TargetPublished Published(ClaimedTarget target, PublishedPost post)
+    {
+        PublisherLog.Published(logger, target.PostId, target.AccountId, post.PlatformPostId);
+        return new TargetPublished(target.PostId, target.WorkspaceId, target.AccountId, post.PlatformPostId, post.Url?.ToString(), post.ThreadPostIds,
+            post.FirstCommentId, JsonSerializer.Serialize(post, PublisherJsonContext.Default.PublishedPost));
+    }
+
+    private TargetNeedsDecision Decision(ClaimedTarget target, string reason)
+    {
+        PublisherLog.NeedsDecision(logger, target.PostId, target.AccountId, reason);
+        return new TargetNeedsDecision(target.PostId, target.WorkspaceId, target.AccountId, target.IdempotencyKey,
+            reason + " Check the network, then send again, mark as sent or drop.");
+    }
+
+    private async Task<TargetFailed> FailedAsync(ClaimedTarget target, PlatformException e, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var (retryAt, message) = e.Failure switch
+        {
+            PlatformFailure.Retryable when target.Attempt >= settings.MaxAttempts =>
+                ((DateTimeOffset?)null, $"{e.Message} Gave up after {target.Attempt} attempts."),
+            PlatformFailure.Retryable =>
+                (now + RetrySchedule.After(target.Attempt, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared), $"{e.Message} Trying again."),
+            PlatformFailure.RateLimited =>
+                (now + (e.RetryAfter is { } after && after > TimeSpan.Zero ? after : settings.DefaultRetryAfter), $"{e.Message} Waiting as the network asked."),
+            PlatformFailure.NeedsReconnect =>
+                (now, $"Waiting for the account to be connected again: {e.Message} The post goes out once it is."),
+            _ => (null, e.Message),
+        };
+        if (e.Failure == PlatformFailure.NeedsReconnect)
+        {
+            await accounts.ReportNeedsReconnectAsync(target.WorkspaceId, target.AccountId, e.Message, cancellationToken);
+        }
+
+        PublisherLog.Failed(logger, target.PostId, target.AccountId, e.Failure.ToString(), target.Attempt, e.Message);
+        return new TargetFailed(target.PostId, target.WorkspaceId, target.AccountId, e.Failure, message, e.PlatformMessage, e.StatusCode, target.Attempt, retryAt);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Extensible.Browser.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Extensible.Browser.Tests.Publishing;
+
+public sealed partial class a_post_for_three_accounts_goes_out_live_in_the_calendar(PublishingConsole console) : IClassFixture<PublishingConsole>
+{
+    [Fact]
+    public async Task composed_with_a_variant_per_account_each_target_turns_published_without_a_reload()
+    {
+        await using var calendar = await console.OwnerTabAsync();
+        await calendar.OpenAsync("/calendar?view=week");
+        await MarkAsync(calendar);
+        await using var composer = await console.OwnerTabAsync();
+        await composer.OpenAsync("/compose");
+
+        // One text, three accounts, a variant each; the live panel counts each as the sandbox does, and the draft saves itself.
+        await composer.Main.GetByLabel("Text", new() { Exact = true }).FillAsync("Launch day: the new store opens at nine.");
+        foreach (var handle in Handles)
+        {
+            await composer.Main.GetByRole(AriaRole.Checkbox, new() { Name = handle }).CheckAsync();
+        }
+
+        for (var i = 0; i < Handles.Length; i++)
+        {
+            await composer.Main.GetByLabel($"Text for {Handles[i]} (blank: the post's text)").FillAsync($"Launch day for brand {i + 1}: doors open at nine.");
+        }
+
+        var checks = composer.Main.Locator("#compose-checks");
+        await Expect(checks.Locator(".compose-target")).ToHaveCountAsync(3);
+        await Expect(checks.Locator(".compose-target").Nth(1).Locator(".compose-preview-text")).ToHaveTextAsync("Launch day for brand 2: doors open at nine.");
+        await Expect(checks.Locator(".compose-counter[data-field='text']").First).ToContainTextAsync("43 /");
+        await Expect(composer.Main.Locator("#compose-saved")).ToHaveTextAsync(SavedAt());
+        await Expect(composer.Page).ToHaveURLAsync(new Regex("/compose\\?post=[0-9a-f]{32}$"));
+        var postId = Regex.Match(composer.Page.Url, "post=([0-9a-f]{32})").Groups[1].Value;
+
+        await composer.SubmitAsync("Publish now");
+        await Expect(composer.Page).ToHaveURLAsync(new Regex("/calendar\\?view=week&date="));
+
+        // The calendar opened before the post existed shows it arrive and every target turn published, without a reload.
+        var chip = calendar.Main.Locator($"#cal-post-{postId}");
+        await Expect(chip.Locator(".chip[data-chip='published']")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        await Expect(chip.Locator(".cal-post-summary")).ToHaveTextAsync("3 of 3 published");
+        await chip.GetByRole(AriaRole.Button).ClickAsync();
+        var details = calendar.Page.Locator("#cal-details");
+        await Expect(details.Locator(".cal-target a[rel='noopener noreferrer']")).ToHaveCountAsync(3);
+        await Expect(details).ToContainTextAsync("Launch day for brand 3");
+        await AssertNotReloadedAsync(calendar);
+
+        calendar.AssertNothingWentWrong();
+        composer.AssertNothingWentWrong();
+    }
+
+    [Fact]
+    public async Task a_target_the_network_refuses_shows_the_post_as_partial_with_the_networks_message_and_is_retried()
+    {
+        await using var calendar = await console.OwnerTabAsync();
+        await calendar.OpenAsync("/calendar?view=week");
+        await MarkAsync(calendar);
+        await using var composer = await console.OwnerTabAsync();
+        await composer.OpenAsync("/compose");
+
+        await composer.Main.GetByLabel("Text", new() { Exact = true }).FillAsync("Opening hours change next week.");
+        foreach (var handle in Handles)
+        {
+            await composer.Main.GetByRole(AriaRole.Checkbox, new() { Name = handle }).CheckAsync();
+        }
+
+        await composer.Main.GetByLabel($"Text for {Handles[1]} (blank: the post's text)").FillAsync("Opening hours change [sandbox:reject]");
+        await Expect(composer.Main.Locator("#compose-saved")).ToHaveTextAsync(SavedAt());
+        var postId = Regex.Match(composer.Page.Url, "post=([0-9a-f]{32})").Groups[1].Value;
+        await composer.SubmitAsync("Publish now");
+
+        var chip = calendar.Main.Locator($"#cal-post-{postId}");
+        await Expect(chip.Locator(".cal-post-summary")).ToHaveTextAsync("2 of 3 published, 1 failed", new() { Timeout = 30_000 });
+        await Expect(chip.Locator($".chip[data-chip='failed']")).ToContainTextAsync(Handles[1]);
+
+        await chip.GetByRole(AriaRole.Button).ClickAsync();
+        var details = calendar.Page.Locator("#cal-details");
+        var refused = details.Locator($".cal-target[data-account='{console.Accounts[1]}']");
+        await Expect(refused.Locator(".cal-target-network")).ToContainTextAsync("Sandbox refused the post on purpose ([sandbox:reject]).");
+
+        // Retry sends it again: the history says so, and the network refuses it again (the text still asks it to).
+        await refused.GetByRole(AriaRole.Button, new() { Name = $"Retry {Handles[1]}" }).ClickAsync();
+        await Expect(details.Locator(".cal-history")).ToContainTextAsync("Sent again");
+        await Expect(details.Locator(".cal-history li").Filter(new() { HasTextRegex = new Regex("Failed|failed") })).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(chip.Locator(".cal-post-summary")).ToHaveTextAsync("2 of 3 published, 1 failed");
+        await AssertNotReloadedAsync(calendar);
+
+        calendar.AssertNothingWentWrong();
+        composer.AssertNothingWentWrong();
+    }
+
+    private static readonly string[] Handles = ["@sandbox-brand-1", "@sandbox-brand-2", "@sandbox-brand-3"];
+
+    private static Regex SavedAt() => SavedPattern();
+
+    // The calendar must change in place: a reload would drop this mark.
+    private static async Task MarkAsync(ConsoleTab tab) => await tab.Page.Locator("html").EvaluateAsync("html => { html.dataset.testNotReloaded = ''; }");
+
+    private static Task AssertNotReloadedAsync(ConsoleTab tab) => Expect(tab.Page.Locator("html[data-test-not-reloaded]")).ToHaveCountAsync(1);
+
+    [GeneratedRegex(@"^\s*Saved \d\d:\d\d\s*$")]
+    private static partial Regex SavedPattern();
+}
