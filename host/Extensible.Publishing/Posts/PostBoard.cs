@@ -74,12 +74,12 @@ public sealed class PostBoard(NpgsqlDataSource db, EventStore.EventStore store)
 
         if (from is { } f)
         {
-            where.Add($"p.due_at >= {Add(f)}");
+            where.Add($"p.due_at >= {Add(f.ToUniversalTime())}");
         }
 
         if (to is { } t)
         {
-            where.Add($"p.due_at < {Add(t)}");
+            where.Add($"p.due_at < {Add(t.ToUniversalTime())}");
         }
 
         switch (status)

@@ -40,7 +40,7 @@ public sealed class PostValidation(NpgsqlDataSource db, AccountDirectory directo
         var accounts = await AccountsAsync(workspaceId, targets.Select(t => t.AccountId), cancellationToken);
         var effective = targets.Select(t => (Target: t, Content: content.WithVariant(t.Variant))).ToList();
         var media = await MediaAsync(workspaceId, effective.SelectMany(e => e.Content.MediaIds ?? []), cancellationToken);
-        var repeats = await RepeatsAsync(workspaceId, postId ?? Guid.Empty, effective, dueAt ?? clock.GetUtcNow(), cancellationToken);
+        var repeats = await RepeatsAsync(workspaceId, postId ?? Guid.Empty, effective, (dueAt ?? clock.GetUtcNow()).ToUniversalTime(), cancellationToken);
 
         var checks = new List<TargetCheck>();
         foreach (var (target, effectiveContent) in effective)

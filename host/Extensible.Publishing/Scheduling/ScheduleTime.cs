@@ -69,7 +69,7 @@ public static class ScheduleTime
             var offsets = zone.GetAmbiguousTimeOffsets(local).OrderByDescending(o => o).ToArray();
             if (offset is { } chosen && offsets.Contains(chosen))
             {
-                return new DateTimeOffset(local, chosen);
+                return new DateTimeOffset(local, chosen).ToUniversalTime();
             }
 
             throw Overlap(local, zone, offsets, offset);
@@ -82,7 +82,8 @@ public static class ScheduleTime
                 $"{Format(local)} in {zone.Id} is at {Offset(utcOffset)}, not {Offset(given)}: leave the offset out, or pick another time.");
         }
 
-        return new DateTimeOffset(local, utcOffset);
+        // Stored and compared in UTC (PostgreSQL's timestamptz takes nothing else); the zone is kept beside it.
+        return new DateTimeOffset(local, utcOffset).ToUniversalTime();
     }
 
     /// <summary>What the instant reads as in a zone, for display and for the local time stored with a schedule.</summary>
@@ -102,8 +103,8 @@ public static class ScheduleTime
         var later = local + jump;
         LocalTimeChoice[] choices =
         [
-            new(Clock(earlier), earlier, null, new DateTimeOffset(earlier, zone.GetUtcOffset(earlier))),
-            new(Clock(later), later, null, new DateTimeOffset(later, zone.GetUtcOffset(later))),
+            new(Clock(earlier), earlier, null, new DateTimeOffset(earlier, zone.GetUtcOffset(earlier)).ToUniversalTime()),
+            new(Clock(later), later, null, new DateTimeOffset(later, zone.GetUtcOffset(later)).ToUniversalTime()),
         ];
         return new LocalTimeQuestionException(
             $"{Clock(local)} on {Day(local)} does not exist in {zone.Id} (the clocks move forward); {Clock(earlier)} or {Clock(later)}?", choices);
@@ -112,7 +113,7 @@ public static class ScheduleTime
     private static LocalTimeQuestionException Overlap(DateTime local, TimeZoneInfo zone, TimeSpan[] offsets, TimeSpan? wrong)
     {
         var choices = offsets.Select((o, i) => new LocalTimeChoice(
-            $"the {(i == 0 ? "first" : "second")} ({Offset(o)}, {Kind(zone, local, o)})", local, o, new DateTimeOffset(local, o))).ToArray();
+            $"the {(i == 0 ? "first" : "second")} ({Offset(o)}, {Kind(zone, local, o)})", local, o, new DateTimeOffset(local, o).ToUniversalTime())).ToArray();
         var prefix = wrong is { } w ? $"{Offset(w)} is neither occurrence. " : "";
         return new LocalTimeQuestionException(
             $"{prefix}{Clock(local)} on {Day(local)} happens twice in {zone.Id} (the clocks move back): {choices[0].Label} or {choices[1].Label}?", choices);
