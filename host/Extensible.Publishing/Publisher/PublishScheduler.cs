@@ -40,7 +40,10 @@ internal sealed class PublishScheduler(
         status.Node = Node;
         await using var follower = await EventSubscription.StartAsync(store, WakeOnAsync, cancellationToken: stoppingToken);
         PublisherLog.Started(logger, Node);
-        var nextBeat = DateTimeOffset.MinValue;
+        // The heartbeat has a loop of its own: a claim or a query slowed down by a busy database must not make this node
+        // look dead to the others (they would take over its targets, by key, but needlessly).
+        var beating = BeatAsync(stoppingToken);
+        var nextBeat = clock.GetUtcNow() + _settings.HeartbeatInterval;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -51,7 +54,6 @@ internal sealed class PublishScheduler(
                 var now = clock.GetUtcNow();
                 if (now >= nextBeat)
                 {
-                    await DueTargets.BeatAsync(dataSource, Node, now, stoppingToken);
                     nextBeat = now + _settings.HeartbeatInterval;
                 }
 
@@ -75,6 +77,29 @@ internal sealed class PublishScheduler(
                 var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, failures++)));
                 PublisherLog.LoopFailed(logger, delay, e);
                 await SleepAsync(wake, delay, stoppingToken);
+            }
+        }
+
+        await beating;
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DueTargets.BeatAsync(dataSource, Node, clock.GetUtcNow(), cancellationToken);
+                await Task.Delay(_settings.HeartbeatInterval / 2, clock, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                PublisherLog.LoopFailed(logger, _settings.HeartbeatInterval, e);
+                await Task.Delay(_settings.HeartbeatInterval / 4, clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
