@@ -2,6 +2,8 @@ using Extensible.Host.Publishing;
 using Extensible.People;
 using Extensible.Publishing.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Extensible.Host.Api;
 
@@ -14,7 +16,7 @@ internal static class MediaApi
             .WithName("ListMedia").WithSummary("The media library")
             .WithDescription("The workspace's images and videos, newest first (at most 500).");
         api.MapPost("/media", UploadAsync).WithTags("Media").RequireAuthorization(Policies.Compose)
-            .Accepts<IFormFile>("multipart/form-data")
+            .AddOpenApiOperationTransformer(DescribeUploadBody)
             .Produces<MediaUploadResponse>(StatusCodes.Status201Created).Produces<MediaUploadResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithMetadata(new MediaBodySizeLimit())
@@ -119,6 +121,33 @@ internal static class MediaApi
     {
         var caller = context.User;
         return await library.DeleteAsync(caller.WorkspaceId(), id, caller.UserId(), caller.Actor(), context.RequestAborted) ? TypedResults.NoContent() : NotFound();
+    }
+
+    // The form is read by the handler itself (streamed); Accepts metadata would make routing answer 415 before
+    // authorization, so the body is only described here.
+    private static Task DescribeUploadBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The file, as multipart/form-data in the field 'file'.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "JPEG, PNG, GIF, WebP, MP4 or QuickTime." },
+                        },
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
     }
 
     private static ValidationProblem Refused(string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] });

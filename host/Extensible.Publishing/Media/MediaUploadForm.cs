@@ -99,7 +99,7 @@ public static class MediaUploadForm
         {
             throw new MediaRefusedException($"The upload is too large: the most accepted is {MediaSize.Describe(library.Options.MaxUploadBytes)}.", e);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw new MediaRefusedException("The upload is not a well-formed multipart form.", e);
         }
