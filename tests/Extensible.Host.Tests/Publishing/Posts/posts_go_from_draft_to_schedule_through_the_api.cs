@@ -37,7 +37,7 @@ public sealed class posts_go_from_draft_to_schedule_through_the_api(PublishingHo
         var moved = await api.PostAsJsonAsync($"/api/v1/posts/{id}/reschedule", new { localTime = "2027-11-07T09:00", timeZone = "America/New_York" });
         post = await Json(moved);
         Assert.Equal(DateTimeOffset.Parse("2027-11-07T14:00:00Z"), post["dueAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal(DateTimeOffset.Parse("2027-11-07T14:00:00Z"), await host.ScalarAsync<DateTimeOffset>("select due_at from publishing_targets where post_id = $1 and account_id = $2", id, first));
+        Assert.Equal(new DateTime(2027, 11, 7, 14, 0, 0, DateTimeKind.Utc), await host.ScalarAsync<DateTime>("select due_at from publishing_targets where post_id = $1 and account_id = $2", id, first));
 
         var calendar = await api.GetFromJsonAsync<JsonArray>("/api/v1/posts?from=2027-11-01T00:00:00Z&to=2027-12-01T00:00:00Z");
         Assert.Contains(calendar!, p => p!["id"]!.GetValue<Guid>() == id);
