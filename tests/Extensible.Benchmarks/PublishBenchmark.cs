@@ -180,7 +180,7 @@ internal static class PublishBenchmark
         var accountId = Guid.NewGuid();
         await services.GetRequiredService<EventStore.EventStore>().AppendAsync(PublishingStreams.Account(accountId), ExpectedVersion.NoStream,
             [new AccountConnected(accountId, workspaceId, connector.PluginId, "sandbox", connected.PlatformAccountId, connected.Handle, connected.DisplayName, null, null,
-                services.GetRequiredService<PublisherAccounts>().Protect(connected.Credentials), null, ownerId)],
+                services.GetRequiredService<CredentialsProtector>().Protect(connected.Credentials), null, ownerId)],
             Meta(workspaceId), cancellationToken);
         return accountId;
     }

@@ -10,7 +10,6 @@ public static class PublisherExtensions
     {
         services.AddOptions<PublisherOptions>().BindConfiguration(PublisherOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublisherStatus>();
-        services.AddSingleton<PublisherAccounts>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<TargetPublication>();
         services.AddHostedService<PublishScheduler>();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Extensible.Plugins.Calls;
+using Extensible.Publishing.Accounts;
+using Extensible.Publishing.Media;
 using Extensible.Publishing.Posts;
 using Extensible.Sdk.Connectors;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace Extensible.Publishing.Publisher;
 /// cannot be asked, in need of a person's decision.
 /// </summary>
 internal sealed class TargetPublication(
-    IPluginCapabilities plugins, PublisherAccounts accounts, OutcomeRecorder outcomes, TimeProvider clock, IOptions<PublisherOptions> options,
+    IPluginCapabilities plugins, AccountVault accounts, MediaLibrary media, OutcomeRecorder outcomes, TimeProvider clock, IOptions<PublisherOptions> options,
     ILogger<TargetPublication> logger)
 {
     /// <summary>Publishes the target and records the outcome.</summary>
@@ -27,6 +29,11 @@ internal sealed class TargetPublication(
         catch (PlatformException e)
         {
             outcome = await FailedAsync(target, e, cancellationToken);
+        }
+        catch (MediaRefusedException e)
+        {
+            // The post names media this workspace's library does not have: no retry will change that.
+            outcome = await FailedAsync(target, new PlatformException(PlatformFailure.Rejected, e.Message), cancellationToken);
         }
         catch (PluginCallException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -53,7 +60,10 @@ internal sealed class TargetPublication(
             throw new PlatformException(PlatformFailure.Rejected, "The account was disconnected; connect it again, then retry the post.");
         }
 
-        var credentials = accounts.Open(target.ProtectedCredentials);
+        // The vault decrypts, and refreshes credentials about to expire; none means the account must be connected again.
+        var access = await accounts.OpenAsync(target.WorkspaceId, target.AccountId, cancellationToken);
+        var credentials = access?.Credentials
+            ?? throw PlatformException.NeedsReconnect(access?.Account.HealthReason ?? "The account has no usable credentials; connect it again.");
         var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
         var canLookUp = profile.Features.HasFlag(PlatformFeatures.LookupByIdempotencyKey);
         if (target.InDoubtFrom is not null && !canLookUp)
@@ -76,11 +86,13 @@ internal sealed class TargetPublication(
             }
         }
 
+        var content = PublishContent.Merge(target.Content, target.Variant);
+        var attachments = content.MediaIds is { Count: > 0 } ids ? await media.ToAttachmentsAsync(target.WorkspaceId, ids, cancellationToken) : [];
         var request = new PublishRequest
         {
             Account = credentials,
             IdempotencyKey = target.IdempotencyKey,
-            Content = PublishContent.For(PublishContent.Merge(target.Content, target.Variant), []),
+            Content = PublishContent.For(content, attachments),
         };
         var published = await connector.CallAsync("publish", (c, t) => c.PublishAsync(request, t), cancellationToken);
         return Published(target, published);

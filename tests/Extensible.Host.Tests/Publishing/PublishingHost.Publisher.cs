@@ -28,7 +28,7 @@ public sealed partial class PublishingHost
         var connector = host.Services.GetRequiredService<IPluginCapabilities>().Connectors.Single(c => c.Description.Key == "sandbox");
         var connected = await connector.CallAsync("connect", (c, t) => c.CompleteConnectAsync(new ConnectCompletion { RedirectUri = new Uri("https://host.test/callback") }, t));
         var accountId = Guid.NewGuid();
-        var credentials = host.Services.GetRequiredService<PublisherAccounts>().Protect(connected.Credentials);
+        var credentials = host.Services.GetRequiredService<CredentialsProtector>().Protect(connected.Credentials);
         await host.Services.GetRequiredService<EventStore.EventStore>().AppendAsync(PublishingStreams.Account(accountId), ExpectedVersion.NoStream,
             [new AccountConnected(accountId, workspaceId, connector.PluginId, "sandbox", connected.PlatformAccountId, connected.Handle, connected.DisplayName,
                 connected.ProfileUrl?.ToString(), null, credentials, null, ownerId)],
