@@ -19,10 +19,10 @@ internal static class PostsApi
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
-        posts.MapGet("", ListAsync).RequireAuthorization(Policies.Member).ProducesValidationProblem()
+        api.MapGet("/posts", ListAsync).WithTags("Posts").RequireAuthorization(Policies.Member).ProducesValidationProblem()
             .WithName("ListPosts").WithSummary("Posts of the workspace")
             .WithDescription("With from and to: posts due in [from, to) by due time (the calendar: scheduled, published, failed; not drafts), at most 62 days. Without: last changed first. status filters by the post's state (draft, scheduled, discarded) or a target's status (published, failed, needs_decision…); account by a target account. At most 500.");
-        posts.MapPost("", CreateAsync).RequireAuthorization(Policies.Compose).ProducesValidationProblem()
+        api.MapPost("/posts", CreateAsync).WithTags("Posts").RequireAuthorization(Policies.Compose).ProducesValidationProblem()
             .WithName("CreatePost").WithSummary("Draft a post")
             .WithDescription("A draft with shared content and the accounts it goes to, each with an optional variant. A draft may be invalid for its networks (see validate); its accounts must be this workspace's.");
         posts.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Compose).ProducesValidationProblem()

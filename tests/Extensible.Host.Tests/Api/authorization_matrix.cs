@@ -382,6 +382,9 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         // An account nobody has (allowed callers get 404), a network nobody runs (400), a callback with no state (refused, nothing stored).
         ("accounts", _) => Guid.NewGuid().ToString(),
         ("apps", _) => "matrix-probe",
+        // A post (and a target) nobody has: allowed callers get 404 and nothing is changed.
+        ("posts", _) => Guid.NewGuid().ToString(),
+        ("targets", _) => Guid.NewGuid().ToString(),
         ("callback", _) => "matrix-probe",
         // Media nobody has: allowed callers get 404 and nothing is changed; a signed link that expired long ago gets 410.
         ("media", _) => Guid.NewGuid().ToString(),
