@@ -9,14 +9,13 @@ internal static class PublishingSettingsApi
 {
     public static RouteGroupBuilder MapPublishingSettingsApi(this RouteGroupBuilder api)
     {
-        var settings = api.MapGroup("/publishing/settings").WithTags("Publishing settings");
-        settings.MapGet("", GetAsync).RequireAuthorization(Policies.Member)
+        api.MapGet("/publishing/settings", GetAsync).WithTags("Publishing settings").RequireAuthorization(Policies.Member)
             .WithName("GetPublishingSettings").WithSummary("Publishing time zones")
             .WithDescription("The workspace's time zone (schedules are chosen in it unless another is named; UTC until set) and the caller's own display zone.");
-        settings.MapPut("", SetWorkspaceZoneAsync).RequireAuthorization(Policies.ManageWorkspace).ProducesValidationProblem()
+        api.MapPut("/publishing/settings", SetWorkspaceZoneAsync).WithTags("Publishing settings").RequireAuthorization(Policies.ManageWorkspace).ProducesValidationProblem()
             .WithName("SetWorkspaceTimeZone").WithSummary("Set the workspace's time zone")
             .WithDescription("An IANA zone id (Europe/Paris). Posts already scheduled keep the instant and zone they were chosen with.");
-        settings.MapPut("/personal", SetPersonalZoneAsync).RequireAuthorization(Policies.Member).ProducesValidationProblem()
+        api.MapPut("/publishing/settings/personal", SetPersonalZoneAsync).WithTags("Publishing settings").RequireAuthorization(Policies.Member).ProducesValidationProblem()
             .WithName("SetPersonalTimeZone").WithSummary("Set your own display zone")
             .WithDescription("The zone you see times in here; null or empty follows the workspace's again.");
         return api;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Extensible.Host.Tests.Publishing;
 
 /// <summary>The media library's helpers: the service, what is stored, and an API client.</summary>
-public sealed partial class PublishingHost
+public partial class PublishingHost
 {
     public MediaLibrary Media => Services.GetRequiredService<MediaLibrary>();
 

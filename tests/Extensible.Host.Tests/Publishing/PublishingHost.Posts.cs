@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Extensible.Host.Tests.Publishing;
 
 /// <summary>Helpers of the posts tests: accounts and media as their events say, a second, tiny network, an API client.</summary>
-public sealed partial class PublishingHost
+public partial class PublishingHost
 {
     public PostService Posts => Services.GetRequiredService<PostService>();
 

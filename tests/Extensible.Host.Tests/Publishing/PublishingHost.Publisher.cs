@@ -12,7 +12,7 @@ using Npgsql;
 namespace Extensible.Host.Tests.Publishing;
 
 /// <summary>The publisher's helpers: sandbox accounts, scheduled posts, what the read model and the sandbox hold. Static ones work on any host of the database.</summary>
-public sealed partial class PublishingHost
+public partial class PublishingHost
 {
     public Task<Guid> ConnectSandboxAccountAsync() => ConnectSandboxAccountAsync(Host, OwnerAsync);
 

@@ -13,7 +13,7 @@ namespace Extensible.Host.Tests.Publishing;
 /// A host with the sandbox network running (from the host's build output, as shipped) and a fresh database, one per test
 /// class. Feature tests add their own helpers in partial files beside this one.
 /// </summary>
-public sealed partial class PublishingHost : IAsyncLifetime
+public partial class PublishingHost : IAsyncLifetime
 {
     public const string OwnerEmail = "owner@example.com";
 

@@ -137,7 +137,7 @@ public sealed class CalendarReadModel(NpgsqlDataSource db)
     {
         await using var command = db.CreateCommand(
             "select t.post_id, t.account_id, coalesce(a.platform_key, ''), coalesce(a.handle, ''), coalesce(a.display_name, 'a removed account'), t.status, t.attempt, "
-            + "t.due_at, t.url, t.failure, t.message, t.platform_message, t.published_at "
+            + "t.due_at, t.url, t.failure, t.message, t.platform_message, t.published_at, t.variant->>'text' "
             + "from publishing_targets t left join publishing_accounts a on a.id = t.account_id "
             + "where t.workspace_id = $1 and t.post_id = any($2) order by a.platform_key, a.handle, t.account_id");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
@@ -155,7 +155,10 @@ public sealed class CalendarReadModel(NpgsqlDataSource db)
             list.Add(new CalendarTarget(
                 reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6),
                 NullableInstant(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), NullableString(reader, 11),
-                NullableInstant(reader, 12)));
+                NullableInstant(reader, 12))
+            {
+                VariantText = NullableString(reader, 13),
+            });
         }
 
         return map;

@@ -15,4 +15,8 @@ namespace Extensible.Admin.Pages.Calendar;
 /// <param name="PublishedAt">When it went out.</param>
 public sealed record CalendarTarget(
     Guid AccountId, string PlatformKey, string Handle, string DisplayName, string Status, int Attempt, DateTimeOffset? DueAt, string? Url,
-    string? Failure, string? Message, string? PlatformMessage, DateTimeOffset? PublishedAt);
+    string? Failure, string? Message, string? PlatformMessage, DateTimeOffset? PublishedAt)
+{
+    /// <summary>The text this account gets when its variant has its own, else null (the post's shared text).</summary>
+    public string? VariantText { get; init; }
+}

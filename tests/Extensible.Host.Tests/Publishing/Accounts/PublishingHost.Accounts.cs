@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Extensible.Host.Tests.Publishing;
 
 // Connected accounts: the services, connecting sandbox accounts, the fake OAuth and token networks, and callers of the API and console.
-public sealed partial class PublishingHost
+public partial class PublishingHost
 {
     public const string SandboxPluginId = "extensible.sandbox";
 

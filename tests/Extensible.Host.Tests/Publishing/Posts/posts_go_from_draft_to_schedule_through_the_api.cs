@@ -7,7 +7,7 @@ using Extensible.Sdk.Connectors;
 
 namespace Extensible.Host.Tests.Publishing.Posts;
 
-public sealed class posts_go_from_draft_to_schedule_through_the_api(PublishingHost host) : IClassFixture<PublishingHost>
+public sealed class posts_go_from_draft_to_schedule_through_the_api(PublishingHostWithoutPublisher host) : IClassFixture<PublishingHostWithoutPublisher>
 {
     [Fact]
     public async Task a_draft_is_scheduled_rescheduled_and_unscheduled_with_each_step_in_its_history()
