@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -9,6 +10,7 @@ namespace Extensible.Admin.Shell;
 /// Enforces <c>[Authorize(Policy = …)]</c> on a page's handler methods, which Razor Pages on its own ignores: a page's
 /// own policy lets someone look, and each handler that changes something declares the policy of its action, the same
 /// one the API endpoint for that action names (<see cref="People.Policies"/>). A refusal is a Forbid, as for a page.
+/// A post that names no handler the page has is bad input (400), never the page rendered without its handler's work.
 /// </summary>
 public sealed class HandlerAuthorization(IAuthorizationService authorization) : IAsyncPageFilter
 {
@@ -22,6 +24,12 @@ public sealed class HandlerAuthorization(IAuthorizationService authorization) : 
     /// <inheritdoc/>
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            context.Result = new BadRequestObjectResult("This page has no such action.");
+            return;
+        }
+
         if (context.HandlerMethod?.MethodInfo is { } handler)
         {
             foreach (var policy in PoliciesOf(handler))
