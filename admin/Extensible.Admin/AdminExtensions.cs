@@ -54,6 +54,7 @@ public static class AdminExtensions
 
         services.AddScoped<ConsoleNavigation>();
         services.AddSingleton<FragmentRenderer>();
+        services.AddSingleton<ViewAudience>();
         services.AddSingleton<ConsolePush>();
         services.AddHostedService<PluginRoomUpdates>();
         services.AddSingleton<Pages.Calendar.CalendarReadModel>();

@@ -38,6 +38,11 @@ public sealed partial class CalendarUpdates(IServiceProvider services, ConsolePu
         var changed = events.Select(e => PostOf(e.Data)).OfType<(Guid, Guid)>().Distinct().ToList();
         foreach (var (workspaceId, postId) in changed)
         {
+            if (!push.IsWatched(workspaceId.ToString(), ConsoleRooms.Calendar.Slug))
+            {
+                continue;
+            }
+
             try
             {
                 var zone = await board.TimeZoneOfAsync(workspaceId, cancellationToken);

@@ -11,7 +11,7 @@ namespace Extensible.Admin.Live;
 /// carrying HTML fragments with <c>hx-swap-oob</c>.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
+public sealed class ConsoleHub(IAuthorizationService authorization, ViewAudience audience) : Hub
 {
     /// <summary>The hub's path.</summary>
     public const string Path = "/hubs/console";
@@ -24,6 +24,13 @@ public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroups.Workspace(CurrentWorkspace()), Context.ConnectionAborted);
         await base.OnConnectedAsync();
+    }
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        audience.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>
@@ -39,6 +46,7 @@ public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        audience.Joined(Context.ConnectionId, group);
 
         // A view of what all workspaces share is pushed once for all of them, rendered for those who may change it or not.
         if (ConsoleGroups.SharedViews.TryGetValue(view, out var changePolicy))
@@ -57,7 +65,9 @@ public sealed class ConsoleHub(IAuthorizationService authorization) : Hub
     /// <summary>Stops receiving the pushes of <paramref name="view"/>.</summary>
     public async Task LeaveView(string view)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ViewGroup(view), Context.ConnectionAborted);
+        var group = ViewGroup(view);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        audience.Left(Context.ConnectionId, group);
         if (ConsoleGroups.SharedViews.ContainsKey(view))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConsoleGroups.Shared(view, mayChange: true), Context.ConnectionAborted);

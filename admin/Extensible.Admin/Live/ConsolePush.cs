@@ -6,7 +6,7 @@ namespace Extensible.Admin.Live;
 /// Sends HTML fragments to the browsers of a workspace (or of one view in it) through <see cref="ConsoleHub"/>.
 /// The browser hands each fragment to htmx, which applies its <c>hx-swap-oob</c> elements to the page.
 /// </summary>
-public sealed class ConsolePush(IHubContext<ConsoleHub> hub, FragmentRenderer renderer)
+public sealed class ConsolePush(IHubContext<ConsoleHub> hub, FragmentRenderer renderer, ViewAudience audience)
 {
     /// <summary>
     /// Sends <paramref name="html"/> to everyone in <paramref name="workspaceId"/>, or only to those looking at
@@ -20,6 +20,9 @@ public sealed class ConsolePush(IHubContext<ConsoleHub> hub, FragmentRenderer re
         var group = view is null ? ConsoleGroups.Workspace(workspaceId) : ConsoleGroups.View(workspaceId, view);
         return hub.Clients.Group(group).SendAsync(ConsoleHub.SwapMethod, html, cancellationToken);
     }
+
+    /// <summary>Whether anyone on this node looks at <paramref name="view"/> in <paramref name="workspaceId"/>: a push nobody receives need not be rendered.</summary>
+    public bool IsWatched(string workspaceId, string view) => audience.Any(ConsoleGroups.View(workspaceId, view));
 
     /// <summary>Renders <paramref name="partial"/> (see <see cref="FragmentRenderer"/>) with <paramref name="model"/> and pushes it.</summary>
     public async Task PushPartialAsync(string workspaceId, string? view, string partial, object? model, CancellationToken cancellationToken = default)

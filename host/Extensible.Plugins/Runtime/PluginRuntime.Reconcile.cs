@@ -224,7 +224,7 @@ internal sealed partial class PluginRuntime
         _loggers.CreateLogger("Extensible.Plugins." + id),
         _time,
         _http.CreateClient("plugin:" + id),
-        new PluginStore(id, _dataSource),
+        new PluginStore(id, _dataSource, _storeWrites),
         new PluginOwnEvents(id, _store),
         type => SettingsFor(id, type));
 

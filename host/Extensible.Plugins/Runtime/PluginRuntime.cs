@@ -28,6 +28,7 @@ internal sealed partial class PluginRuntime : IPluginCatalog, IPluginAdministrat
     private readonly PluginsOptions _options;
     private readonly EventStore.EventStore _store;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PluginStoreWrites _storeWrites;
     private readonly PluginStates _states;
     private readonly PluginDiscovery _discovery;
     private readonly PluginLoader _loader;
@@ -50,6 +51,7 @@ internal sealed partial class PluginRuntime : IPluginCatalog, IPluginAdministrat
         _options = options.Value;
         _store = store;
         _dataSource = dataSource;
+        _storeWrites = new PluginStoreWrites(dataSource);
         _states = new PluginStates(dataSource);
         _discovery = new PluginDiscovery(_options);
         _loader = new PluginLoader(_options);

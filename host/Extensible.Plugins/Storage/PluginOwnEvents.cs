@@ -13,7 +13,8 @@ internal sealed class PluginOwnEvents(string pluginId, EventStore.EventStore sto
     {
         Check(type, json);
         using var document = JsonDocument.Parse(json);
-        await store.AppendAsync(PluginEventTypes.OwnStreamOf(pluginId), ExpectedVersion.Any, [new PluginRecorded(pluginId, $"{pluginId}.{type}", document.RootElement.Clone())],
+        // A busy plugin records from many calls at once, all on its one stream: group commit writes them together.
+        await store.AppendGroupedAsync(PluginEventTypes.OwnStreamOf(pluginId), [new PluginRecorded(pluginId, $"{pluginId}.{type}", document.RootElement.Clone())],
             new EventMetadata { User = "plugin:" + pluginId }, cancellationToken);
     }
 

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Extensible.Plugins.Storage;
 
 /// <summary>A plugin's key-value store: rows of <c>plugin_store</c> under the plugin's id, shared by every node.</summary>
-internal sealed class PluginStore(string pluginId, NpgsqlDataSource dataSource) : IPluginStore
+internal sealed class PluginStore(string pluginId, NpgsqlDataSource dataSource, PluginStoreWrites writes) : IPluginStore
 {
     private const int MaxKeyLength = 200;
     private const int MaxValueLength = 1024 * 1024;
@@ -27,12 +27,8 @@ internal sealed class PluginStore(string pluginId, NpgsqlDataSource dataSource) 
             throw new ArgumentException($"A stored value must be at most {MaxValueLength} characters.", nameof(value));
         }
 
-        await using var command = dataSource.CreateCommand(
-            "insert into plugin_store (plugin_id, key, value) values ($1, $2, $3) on conflict (plugin_id, key) do update set value = excluded.value, updated = now()");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = pluginId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // Many calls of a busy plugin write at once: they share commits (group commit).
+        await writes.SetAsync(pluginId, key, value, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)

@@ -27,8 +27,6 @@ internal sealed record ClaimedTarget
 
     public required string PlatformKey { get; init; }
 
-    public string? ProtectedCredentials { get; init; }
-
     /// <summary>connected | needs_reconnect | disconnected.</summary>
     public required string AccountHealth { get; init; }
 

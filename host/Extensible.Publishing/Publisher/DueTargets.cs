@@ -11,7 +11,7 @@ internal static class DueTargets
     private const string AccountReady = "not a.paused and a.health <> 'needs_reconnect'";
 
     private const string Columns =
-        "t.post_id, t.workspace_id, t.account_id, t.attempt, t.due_at, p.content::text, t.variant::text, a.plugin_id, a.platform_key, a.protected_credentials, a.health, t.started_node, t.started_at";
+        "t.post_id, t.workspace_id, t.account_id, t.attempt, t.due_at, p.content::text, t.variant::text, a.plugin_id, a.platform_key, a.health, t.started_node, t.started_at";
 
     /// <summary>The next instant something is due on a ready account, or null when nothing waits.</summary>
     public static async Task<DateTimeOffset?> NextDueAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -51,16 +51,22 @@ internal static class DueTargets
         NpgsqlConnection connection, Guid workspaceId, DateTimeOffset now, DateTimeOffset leaseCutoff, int limit, CancellationToken cancellationToken)
     {
         var claimed = new List<ClaimedTarget>();
+        // The rows are chosen and locked first, in the order of an index and without the posts' content; only those
+        // claimed are then read in full (sorting every due row with its content spilled to disk at 10,000 due).
         await ReadAsync(
-            $"select {Columns} from publishing_targets t join publishing_posts p on p.id = t.post_id join publishing_accounts a on a.id = t.account_id "
+            "with claimed as (select t.post_id, t.account_id from publishing_targets t "
             + "where t.workspace_id = $1 and t.status = 'publishing' and t.started_at < $2 "
             + "and not exists (select 1 from publishing_nodes n where n.node = t.started_node and n.seen >= $2) "
-            + "order by t.started_at limit $3 for update of t skip locked",
+            + "order by t.started_at limit $3 for update of t skip locked) "
+            + $"select {Columns} from claimed c join publishing_targets t on t.post_id = c.post_id and t.account_id = c.account_id "
+            + "join publishing_posts p on p.id = t.post_id join publishing_accounts a on a.id = t.account_id order by t.started_at",
             inDoubt: true, leaseCutoff);
         await ReadAsync(
-            $"select {Columns} from publishing_targets t join publishing_posts p on p.id = t.post_id join publishing_accounts a on a.id = t.account_id "
+            "with claimed as (select t.post_id, t.account_id from publishing_targets t join publishing_accounts a on a.id = t.account_id "
             + $"where t.workspace_id = $1 and t.status in ('scheduled', 'retrying') and t.due_at <= $2 and {AccountReady} "
-            + "order by t.due_at limit $3 for update of t skip locked",
+            + "order by t.due_at limit $3 for update of t skip locked) "
+            + $"select {Columns} from claimed c join publishing_targets t on t.post_id = c.post_id and t.account_id = c.account_id "
+            + "join publishing_posts p on p.id = t.post_id join publishing_accounts a on a.id = t.account_id order by t.due_at",
             inDoubt: false, now);
         return claimed;
 
@@ -86,14 +92,13 @@ internal static class DueTargets
                     AccountId = accountId,
                     Attempt = reader.GetInt32(3) + 1,
                     IdempotencyKey = ClaimedTarget.KeyFor(postId, accountId),
-                    DueAt = reader.IsDBNull(4) ? reader.GetFieldValue<DateTimeOffset>(12) : reader.GetFieldValue<DateTimeOffset>(4),
+                    DueAt = reader.IsDBNull(4) ? reader.GetFieldValue<DateTimeOffset>(11) : reader.GetFieldValue<DateTimeOffset>(4),
                     Content = Draft(reader.GetString(5)) ?? new PostContentDraft(),
                     Variant = reader.IsDBNull(6) ? null : Draft(reader.GetString(6)),
                     PluginId = reader.GetString(7),
                     PlatformKey = reader.GetString(8),
-                    ProtectedCredentials = reader.IsDBNull(9) ? null : reader.GetString(9),
-                    AccountHealth = reader.GetString(10),
-                    InDoubtFrom = inDoubt ? (reader.IsDBNull(11) ? "an unknown node" : reader.GetString(11)) : null,
+                    AccountHealth = reader.GetString(9),
+                    InDoubtFrom = inDoubt ? (reader.IsDBNull(10) ? "an unknown node" : reader.GetString(10)) : null,
                 });
             }
         }

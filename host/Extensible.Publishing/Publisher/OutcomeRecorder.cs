@@ -13,6 +13,7 @@ namespace Extensible.Publishing.Publisher;
 internal sealed class OutcomeRecorder(EventStore.EventStore store, TimeProvider clock, ILogger<OutcomeRecorder> logger) : IAsyncDisposable
 {
     private const int MaxBatch = 500;
+    private const int SplitAfter = 3;
 
     private readonly Channel<(ClaimedTarget Target, object Outcome, TaskCompletionSource Stored)> _pending =
         Channel.CreateUnbounded<(ClaimedTarget, object, TaskCompletionSource)>(new() { SingleReader = true });
@@ -91,27 +92,28 @@ internal sealed class OutcomeRecorder(EventStore.EventStore store, TimeProvider 
 
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or StreamConcurrencyException or Marten.Exceptions.MartenCommandException
-                && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Another node appended to one of these posts at the same moment, or the database is away: try again.
+                // Another node appended to one of these posts at the same moment, the database is away, or the driver
+                // failed: the call happened, so its outcome is kept trying (a target left "publishing" on a live node is
+                // never taken over). After a few failures each outcome goes on its own, so none holds up the others.
                 if (attempt % 10 == 0)
                 {
                     PublisherLog.OutcomeLost(logger, items[0].Target.PostId, items[0].Target.AccountId, e);
                 }
 
-                await Task.Delay(delay, clock, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Not something a retry mends: these targets stay "publishing" and are reconciled by key after the lease.
-                foreach (var item in items)
+                if (attempt == SplitAfter && items.Count > 1)
                 {
-                    item.Stored.TrySetException(e);
+                    foreach (var item in items)
+                    {
+                        await StoreAsync(workspaceId, [item], cancellationToken);
+                    }
+
+                    return;
                 }
 
-                return;
+                await Task.Delay(delay, clock, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
     }

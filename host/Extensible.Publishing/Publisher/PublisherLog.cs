@@ -26,6 +26,9 @@ internal static partial class PublisherLog
     [LoggerMessage(7, LogLevel.Error, "The publisher's loop failed; it goes on after {Delay}.")]
     public static partial void LoopFailed(ILogger logger, TimeSpan delay, Exception exception);
 
-    [LoggerMessage(8, LogLevel.Error, "The outcome of post {PostId} on account {AccountId} could not be recorded; the target is reconciled after its lease.")]
+    [LoggerMessage(8, LogLevel.Error, "The outcome of post {PostId} on account {AccountId} could not be recorded yet; still trying (the target shows \"publishing\" until it is).")]
     public static partial void OutcomeLost(ILogger logger, Guid postId, Guid accountId, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Error, "Publishing post {PostId} on account {AccountId} failed on this server's side; it is retried.")]
+    public static partial void CallFailed(ILogger logger, Guid postId, Guid accountId, Exception exception);
 }

@@ -24,7 +24,7 @@ public sealed class PublisherOptions
 
     /// <summary>Targets this node holds claimed at once (calling or waiting for a free slot).</summary>
     [Range(1, 10000)]
-    public int MaxInFlight { get; set; } = 64;
+    public int MaxInFlight { get; set; } = 128;
 
     /// <summary>Attempts of one target before a retryable failure becomes final.</summary>
     [Range(1, 100)]

@@ -40,6 +40,13 @@ internal sealed class TargetPublication(
             // The plugin is down, timed out or paused by its breaker: the network never answered, so trying later is safe.
             outcome = await FailedAsync(target, new PlatformException(PlatformFailure.Retryable, e.Message), cancellationToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // This side failed (the database, the credentials' decryption): a target must never stay "publishing" on a
+            // live node, so it is retried, and the retry asks the network first whether the post went out.
+            PublisherLog.CallFailed(logger, target.PostId, target.AccountId, e);
+            outcome = await FailedAsync(target, new PlatformException(PlatformFailure.Retryable, "The server could not finish the call (see its log)."), cancellationToken);
+        }
 
         await outcomes.RecordAsync(target, outcome, cancellationToken);
     }

@@ -44,6 +44,7 @@ public sealed class SandboxConnector : IPlatformConnector
     {
         ArgumentNullException.ThrowIfNull(completion);
         var number = await SandboxStoreGate.RunAsync(
+            SandboxStoreKeys.AccountCount,
             async () =>
             {
                 var count = await _context.Store.GetAsync(SandboxStoreKeys.AccountCount, cancellationToken).ConfigureAwait(false);

@@ -8,8 +8,8 @@ using Extensible.Sdk.Connectors;
 namespace Extensible.Plugins.Sandbox.Publishing;
 
 /// <summary>
-/// "Publishes" posts by remembering them in the plugin store, keyed by account and idempotency key, so a retry gets the
-/// same post back and a lookup after a crash finds it.
+/// "Publishes" posts by remembering them in the plugin store under an id that follows from the account and the idempotency
+/// key, so a retry gets the same post back and a lookup after a crash finds it.
 /// </summary>
 internal sealed class SandboxPublisher(IPluginContext context)
 {
@@ -28,7 +28,7 @@ internal sealed class SandboxPublisher(IPluginContext context)
 
         Check(request);
         var now = context.Time.GetUtcNow();
-        var postId = "sbx-p" + SandboxDice.For("post", accountId, request.IdempotencyKey).Next().ToString("x16", CultureInfo.InvariantCulture);
+        var postId = PostIdFor(accountId, request.IdempotencyKey);
         var content = request.Content;
         var post = new SandboxPost
         {
@@ -45,7 +45,6 @@ internal sealed class SandboxPublisher(IPluginContext context)
         };
 
         await SaveAsync(post, cancellationToken).ConfigureAwait(false);
-        await context.Store.SetAsync(SandboxStoreKeys.Publish(accountId, request.IdempotencyKey), postId, cancellationToken).ConfigureAwait(false);
         await RememberAsync(accountId, list => list.Add(new SandboxPostEntry(postId, now)), cancellationToken).ConfigureAwait(false);
         await context.Events.RecordAsync("post_published", Json(new() { ["postId"] = postId, ["accountId"] = accountId }), cancellationToken)
             .ConfigureAwait(false);
@@ -99,25 +98,25 @@ internal sealed class SandboxPublisher(IPluginContext context)
 
     private async Task<SandboxPost?> FindAsync(string accountId, string idempotencyKey, bool includeDeleted, CancellationToken cancellationToken)
     {
-        var postId = await context.Store.GetAsync(SandboxStoreKeys.Publish(accountId, idempotencyKey), cancellationToken).ConfigureAwait(false);
-        if (postId is null)
-        {
-            return null;
-        }
-
-        var json = await context.Store.GetAsync(SandboxStoreKeys.Post(postId), cancellationToken).ConfigureAwait(false);
+        var json = await context.Store.GetAsync(SandboxStoreKeys.Post(PostIdFor(accountId, idempotencyKey)), cancellationToken).ConfigureAwait(false);
         var post = json is null ? null : JsonSerializer.Deserialize(json, SandboxJson.Default.SandboxPost);
-        return post is null || (post.DeletedAt is not null && !includeDeleted) ? null : post;
+        return post is null || post.AccountId != accountId || post.IdempotencyKey != idempotencyKey || (post.DeletedAt is not null && !includeDeleted) ? null : post;
     }
+
+    // One key makes one post, as on a network that honours idempotency keys: the id follows from the account and the key.
+    private static string PostIdFor(string accountId, string idempotencyKey) =>
+        "sbx-p" + SandboxDice.For("post", accountId, idempotencyKey).Next().ToString("x16", CultureInfo.InvariantCulture);
 
     private Task SaveAsync(SandboxPost post, CancellationToken cancellationToken) =>
         context.Store.SetAsync(SandboxStoreKeys.Post(post.PostId), JsonSerializer.Serialize(post, SandboxJson.Default.SandboxPost), cancellationToken);
 
-    private Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken) =>
-        SandboxStoreGate.RunAsync(
+    private Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken)
+    {
+        var key = SandboxStoreKeys.AccountPosts(accountId);
+        return SandboxStoreGate.RunAsync(
+            key,
             async () =>
             {
-                var key = SandboxStoreKeys.AccountPosts(accountId);
                 var json = await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
                 var list = json is null ? [] : JsonSerializer.Deserialize(json, SandboxJson.Default.ListSandboxPostEntry) ?? [];
                 change(list);
@@ -130,6 +129,7 @@ internal sealed class SandboxPublisher(IPluginContext context)
                     .ConfigureAwait(false);
             },
             cancellationToken);
+    }
 
     // What a real network refuses: the sandbox keeps the same rules its profile declares.
     private static void Check(PublishRequest request)

@@ -8,8 +8,6 @@ internal static class SandboxStoreKeys
 {
     public const string AccountCount = "accounts:count";
 
-    public static string Publish(string accountId, string idempotencyKey) => $"publish:{Short(accountId)}:{Hash(idempotencyKey)}";
-
     public static string Forced(string accountId, string idempotencyKey) => $"forced:{Short(accountId)}:{Hash(idempotencyKey)}";
 
     public static string Post(string postId) => $"post:{Short(postId)}";

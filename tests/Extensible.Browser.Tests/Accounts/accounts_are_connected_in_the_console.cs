@@ -42,7 +42,7 @@ public sealed class accounts_are_connected_in_the_console(AccountsConsole consol
         await Expect(row.Locator("img.avatar")).ToHaveAttributeAsync("src", $"https://oauthnet.invalid/avatars/{FakeAuthorizePage.Login}.png");
     }
 
-    [Fact(Skip = "The live push reaches the follower (it renders and sends) but not the connection: under investigation, see the report.")]
+    [Fact]
     public async Task an_account_whose_credentials_fail_turns_needs_reconnect_live_with_a_notice()
     {
         await using var owner = await console.OwnerTabAsync();

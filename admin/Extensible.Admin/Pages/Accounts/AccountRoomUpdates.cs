@@ -92,8 +92,12 @@ public sealed partial class AccountRoomUpdates(IServiceProvider services, Consol
         foreach (var workspaceId in changed)
         {
             var accounts = await directory.ListAsync(workspaceId, cancellationToken: cancellationToken);
-            var html = await renderer.RenderPartialAsync(GroupsPartial, new AccountGroups(accounts, names), cancellationToken);
-            await push.PushHtmlAsync(workspaceId.ToString(), ConsoleRooms.Accounts.Slug, html, cancellationToken);
+            if (push.IsWatched(workspaceId.ToString(), ConsoleRooms.Accounts.Slug))
+            {
+                var html = await renderer.RenderPartialAsync(GroupsPartial, new AccountGroups(accounts, names), cancellationToken);
+                await push.PushHtmlAsync(workspaceId.ToString(), ConsoleRooms.Accounts.Slug, html, cancellationToken);
+            }
+
             foreach (var notice in notices.Where(n => n.WorkspaceId == workspaceId).Select(n => n.Event))
             {
                 var account = accounts.FirstOrDefault(a => a.Id == notice.AccountId);

@@ -59,18 +59,54 @@
     });
   }
 
-  let refreshing = false;
+  // The details load one at a time, from the details panel itself (live pushes replace the chips, and htmx aborts a
+  // request whose element is gone), and never while a button inside them (Retry, a decision) waits for its answer: the
+  // last wanted post loads once the panel is free, so it ends showing the latest state and nothing is ever aborted.
+  let loading = false;
+  const waiting = new Set();
+  let wanted = null;
+  function busyInside() {
+    // A button that left the page (another answer replaced the panel) no longer waits for anything.
+    waiting.forEach(function (element) { if (!element.isConnected) waiting.delete(element); });
+    return waiting.size > 0;
+  }
+  function loadDetails(post) {
+    if (!details || !post) return;
+    wanted = post;
+    if (loading || busyInside()) return;
+    loading = true;
+    const id = wanted;
+    wanted = null;
+    htmx.ajax('GET', '?handler=Details&id=' + encodeURIComponent(id), { source: details, target: details, swap: 'innerHTML' })
+      .finally(function () {
+        loading = false;
+        if (wanted) loadDetails(wanted);
+      });
+  }
+
+  if (details) {
+    details.addEventListener('htmx:beforeRequest', function (event) {
+      if (event.target !== details) waiting.add(event.target);
+    });
+    details.addEventListener('htmx:afterRequest', function (event) {
+      if (event.target === details) return;
+      waiting.delete(event.target);
+      if (wanted) loadDetails(wanted);
+    });
+  }
+
   document.body.addEventListener('htmx:oobAfterSwap', function () {
     // A pushed chip of the post whose details are open: show its details as they are now.
     const open = details && details.querySelector('.cal-detail');
     const arrivals = document.getElementById('cal-arrivals');
     const arrived = open && arrivals && arrivals.querySelector('.cal-post[data-post="' + open.dataset.post + '"]');
     tidy();
-    if (arrived && !refreshing) {
-      refreshing = true;
-      window.setTimeout(function () { refreshing = false; }, 300);
-      htmx.ajax('GET', '?handler=Details&id=' + encodeURIComponent(open.dataset.post), { target: details, swap: 'innerHTML' });
-    }
+    if (arrived) loadDetails(open.dataset.post);
+  });
+
+  document.addEventListener('click', function (event) {
+    const opener = event.target instanceof Element ? event.target.closest('[data-open-details]') : null;
+    if (opener) loadDetails(opener.dataset.openDetails);
   });
 
   document.addEventListener('click', function (event) {
