@@ -9,4 +9,7 @@ public sealed record CalendarDetails(CalendarPost Post, TimeZoneInfo Zone, IRead
 {
     /// <summary>The id of the panel the details are shown in.</summary>
     public const string ElementId = "cal-details";
+
+    /// <summary>A move waiting for an answer (a time daylight saving skips or repeats), or null.</summary>
+    public CalendarMoveQuestion? Question { get; init; }
 }

@@ -57,7 +57,7 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
     /// minutes), in the viewer's zone. A refused move leaves the post where it was and says why.
     /// </summary>
     [Authorize(Policy = Policies.Compose)]
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, string? date, int? hour, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, string? date, int? hour, string? choice, CancellationToken cancellationToken)
     {
         var workspaceId = User.WorkspaceId();
         var zone = await ViewerZoneAsync(cancellationToken);
@@ -74,8 +74,16 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
 
         var current = TimeZoneInfo.ConvertTime(due, zone);
         var local = day.ToDateTime(new TimeOnly(hour ?? current.Hour, current.Minute));
-        return await ActAsync(id, () => posts.RescheduleAsync(Actor(), id, new LocalDueTime(local, zone.Id), cancellationToken: cancellationToken),
-            $"Moved to {CalendarText.When(new DateTimeOffset(local, zone.GetUtcOffset(local)), zone)}.", cancellationToken);
+        // The answer to a daylight-saving question: another local time (the gap's end), or which offset of a repeated hour.
+        var (answered, offset) = Compose.ComposeQuestion.Parse(choice);
+        if (answered is not null && DateTime.TryParseExact(answered, "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var chosen))
+        {
+            local = chosen;
+        }
+
+        var at = offset is { } o ? new DateTimeOffset(local, o) : new DateTimeOffset(local, zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local));
+        return await ActAsync(id, () => posts.RescheduleAsync(Actor(), id, new LocalDueTime(local, zone.Id, offset), cancellationToken: cancellationToken),
+            $"Moved to {CalendarText.When(at, zone)}.", cancellationToken, e => new CalendarMoveQuestion(e.Message, date!, hour, e.Choices));
     }
 
     /// <summary>Sends a failed target again now.</summary>
@@ -98,7 +106,8 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
     public Task<IActionResult> OnPostUnscheduleAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, () => posts.UnscheduleAsync(Actor(), id, cancellationToken: cancellationToken), "Unscheduled: it is a draft again.", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<long>> act, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(
+        Guid id, Func<Task<long>> act, string done, CancellationToken cancellationToken, Func<LocalTimeQuestionException, CalendarMoveQuestion>? ask = null)
     {
         Toast notice;
         try
@@ -109,6 +118,11 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
         catch (PostValidationException e)
         {
             notice = new Toast(e.Message, Toast.Error);
+        }
+        catch (LocalTimeQuestionException e) when (ask is not null)
+        {
+            // Asked, not guessed: the details show the answers; nothing moved.
+            return await DetailsAsync(id, null, withChip: false, cancellationToken, ask(e));
         }
         catch (LocalTimeQuestionException e)
         {
@@ -127,7 +141,7 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
     }
 
     // The details panel; after an action, with the post's chip moved out of band (as the live push does) and a toast.
-    private async Task<IActionResult> DetailsAsync(Guid id, Toast? notice, bool withChip, CancellationToken cancellationToken)
+    private async Task<IActionResult> DetailsAsync(Guid id, Toast? notice, bool withChip, CancellationToken cancellationToken, CalendarMoveQuestion? question = null)
     {
         var workspaceId = User.WorkspaceId();
         var post = await board.PostAsync(workspaceId, id, cancellationToken);
@@ -138,7 +152,8 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
 
         var zone = await ViewerZoneAsync(cancellationToken);
         var lines = await postBoard.HistoryAsync(workspaceId, id, cancellationToken);
-        return Partial("_DetailsAnswer", new CalendarDetailsAnswer(new CalendarDetails(post, zone, lines, MayCompose), withChip ? new CalendarPush(id, post, zone) : null, notice));
+        return Partial("_DetailsAnswer", new CalendarDetailsAnswer(
+            new CalendarDetails(post, zone, lines, MayCompose) { Question = question }, withChip ? new CalendarPush(id, post, zone) : null, notice));
     }
 
     private async Task<TimeZoneInfo> ViewerZoneAsync(CancellationToken cancellationToken)

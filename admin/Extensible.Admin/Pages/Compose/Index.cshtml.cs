@@ -214,20 +214,8 @@ public sealed class IndexModel(CalendarReadModel board, PostService posts, PostV
 
     private (DateTime? Local, TimeSpan? Offset) When()
     {
-        string? when = Form.When;
-        TimeSpan? offset = null;
-        if (Form.Choice is { } choice)
-        {
-            if (choice.StartsWith("local:", StringComparison.Ordinal))
-            {
-                when = choice["local:".Length..];
-            }
-            else if (choice.StartsWith("offset:", StringComparison.Ordinal) && choice.Length == "offset:+00:00".Length
-                && TimeSpan.TryParseExact(choice["offset:+".Length..], @"hh\:mm", CultureInfo.InvariantCulture, out var parsed))
-            {
-                offset = choice["offset:".Length] == '-' ? -parsed : parsed;
-            }
-        }
+        var (answered, offset) = ComposeQuestion.Parse(Form.Choice);
+        var when = answered ?? Form.When;
 
         return DateTime.TryParseExact(when, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? (local, offset)
