@@ -220,8 +220,8 @@ public sealed class AccountService(
             [new NetworkAppCredentialsChanged(workspaceId, platformKey, protectedCredentials, actorId)], AccountVault.Metadata(workspaceId, actorEmail), cancellationToken);
     }
 
-    private async Task<AppCredentials?> AppCredentialsAsync(Guid workspaceId, string platformKey, CancellationToken cancellationToken) =>
-        await directory.ProtectedAppCredentialsAsync(workspaceId, platformKey, cancellationToken) is { } text ? protector.UnprotectApp(text) : null;
+    private Task<AppCredentials?> AppCredentialsAsync(Guid workspaceId, string platformKey, CancellationToken cancellationToken) =>
+        directory.AppCredentialsAsync(workspaceId, platformKey, protector, cancellationToken);
 
     private async Task<AccountRecord> FindAsync(Guid workspaceId, Guid accountId, CancellationToken cancellationToken) =>
         await directory.FindAsync(workspaceId, accountId, cancellationToken)

@@ -136,7 +136,10 @@ public sealed class AccountVault(
         AccountCredentials fresh;
         try
         {
-            fresh = await connector.CallAsync("refresh credentials", (c, token) => c.RefreshCredentialsAsync(current, token), cancellationToken);
+            var app = await directory.AppCredentialsAsync(account.WorkspaceId, account.PlatformKey, protector, cancellationToken);
+            var asked = current with { App = app };
+            // The app travels with the request only: never kept in the account's stored credentials.
+            fresh = (await connector.CallAsync("refresh credentials", (c, token) => c.RefreshCredentialsAsync(asked, token), cancellationToken)) with { App = null };
         }
         catch (PlatformException e) when (e.Failure == PlatformFailure.NeedsReconnect)
         {

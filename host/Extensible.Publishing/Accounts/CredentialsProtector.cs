@@ -20,7 +20,8 @@ public sealed class CredentialsProtector(IDataProtectionProvider provider)
 
     /// <summary>Encrypts an account's credentials.</summary>
     public string Protect(AccountCredentials credentials) =>
-        _accounts.Protect(JsonSerializer.Serialize(credentials, AccountsJsonContext.Default.AccountCredentials));
+        // The workspace's app is handed to connectors per call, never kept with an account (it would outlive a change).
+        _accounts.Protect(JsonSerializer.Serialize(credentials with { App = null }, AccountsJsonContext.Default.AccountCredentials));
 
     /// <summary>Decrypts an account's credentials.</summary>
     /// <exception cref="CryptographicException">The text was not protected here or its key is gone.</exception>

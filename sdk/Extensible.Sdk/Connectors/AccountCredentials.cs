@@ -15,6 +15,13 @@ public sealed record AccountCredentials
     /// <summary>When the access credentials expire, if they do; the host refreshes before then.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>
+    /// The workspace's own app for the account's network, when an Admin set one: the host fills it in when it asks for a
+    /// refresh (a token is refreshed with the app that issued it, and an Admin may have changed the app's secret since).
+    /// It is never stored with the account: what a refresh returns is kept without it.
+    /// </summary>
+    public AppCredentials? App { get; init; }
+
     /// <summary>A value by key, or an exception saying the account must be connected again.</summary>
     /// <param name="key">The key.</param>
     public string Require(string key) =>

@@ -34,11 +34,16 @@ public partial class PublishingHost : IAsyncLifetime
     /// <summary>Extra settings for the host (<c>--Extensible:…=…</c>); set before the host starts.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    // Plugins installed by tests (the fake networks) go to a folder of this host's own: a folder shared with other hosts
+    // or left by an earlier run would be found at start-up and its old build run instead of the one installed now.
+    private readonly DirectoryInfo _installed = System.IO.Directory.CreateTempSubdirectory("extensible-publishing-plugins-");
+
     public async Task InitializeAsync()
     {
         _host = await ExtensibleTestHost.StartAsync(await TestPostgres.CreateDatabaseAsync("publishing"), new ExtensibleTestHostOptions
         {
             BundledPluginsFolder = BundledPlugins.HostBuildOutputFolder(),
+            InstalledPluginsFolder = _installed.FullName,
             Arguments = Arguments,
             QuietLogs = true,
         });
@@ -50,6 +55,8 @@ public partial class PublishingHost : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        _installed.Delete(recursive: true);
     }
 
     /// <summary>Sets up the owner and first workspace once per class; later calls return the same.</summary>

@@ -71,6 +71,36 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
         await host.FakeNetworksAsync();
     }
 
+    [Fact]
+    public async Task a_refresh_uses_the_workspaces_current_app_which_is_never_stored_with_the_account()
+    {
+        await host.FakeNetworksAsync(expiresInSeconds: 60);
+        using var api = await host.OwnerApiAsync();
+        using (await api.PutAsJsonAsync($"/api/v1/accounts/apps/{FakeNetworksPlugin.OAuthKey}", new { clientId = "acme-client", clientSecret = "acme-secret-1" }))
+        {
+        }
+
+        var (workspaceId, accountId) = await ConnectAsync("rotating-rita");
+        // The Admin rotates the app's secret after the account was connected: the refresh must use the app as it is now.
+        using (var rotated = await api.PutAsJsonAsync($"/api/v1/accounts/apps/{FakeNetworksPlugin.OAuthKey}", new { clientId = "acme-client-2", clientSecret = "acme-secret-2" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, rotated.StatusCode);
+        }
+
+        var opened = (await host.Vault.OpenAsync(workspaceId, accountId, CancellationToken.None))!;
+
+        Assert.StartsWith("at-refreshed-", opened.Credentials!.Require("access_token"), StringComparison.Ordinal);
+        Assert.Equal("acme-client-2", await host.ScalarAsync<string>("select value from plugin_store where key = 'refreshed-with'"));
+        Assert.Null(opened.Credentials.App);
+        var refreshed = Assert.Single(await host.EventsAsync("account_credentials_refreshed"), e => e.Contains(accountId.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain("acme-secret-2", refreshed, StringComparison.Ordinal);
+        using (await api.DeleteAsync($"/api/v1/accounts/apps/{FakeNetworksPlugin.OAuthKey}"))
+        {
+        }
+
+        await host.FakeNetworksAsync();
+    }
+
     private async Task<(Guid WorkspaceId, Guid AccountId)> ConnectAsync(string login)
     {
         using var api = await host.OwnerApiAsync();

@@ -158,6 +158,8 @@ public static class FakeNetworksPlugin
                 }
 
                 credentials.Require("refresh_token");
+                // Which app asked: the workspace's own (handed in by the host) or the one the account was connected with.
+                await context.Store.SetAsync("refreshed-with", credentials.App?.ClientId ?? credentials.Values.GetValueOrDefault("client_id") ?? "", cancellationToken);
                 // Like many networks, a new access token and no new refresh token: the host keeps the old one.
                 return new AccountCredentials
                 {
