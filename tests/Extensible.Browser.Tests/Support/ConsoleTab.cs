@@ -67,17 +67,20 @@ public sealed class ConsoleTab : IAsyncDisposable
     /// <summary>Opens <paramref name="path"/> and waits until the page has settled (its live connection is up).</summary>
     public async Task OpenAsync(string path)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await Page.GotoAsync(path);
-        }
-        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)
-            || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
-        {
-            // The open page reloaded itself at that moment (its person's rights changed, so its live connection was
-            // closed and it asks the server again; Chromium reports either an interruption or an aborted load): open the page
-            // once more, now that it has.
-            await Page.GotoAsync(path);
+            try
+            {
+                await Page.GotoAsync(path);
+                break;
+            }
+            catch (PlaywrightException e) when (attempt < 3 && (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)
+                || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal)))
+            {
+                // The open page reloaded itself at that moment (its person's rights changed or its session ended, so its
+                // live connection was closed and it asks the server again, landing on the sign-in page; Chromium reports
+                // either an interruption or an aborted load): open the page again, now that it has.
+            }
         }
 
         await SettleAsync();
