@@ -66,11 +66,6 @@ public sealed class EventStore
         ArgumentNullException.ThrowIfNull(appends);
         metadata ??= EventMetadata.None;
         Check(appends);
-        foreach (var e in appends.SelectMany(a => a.Events))
-        {
-            // Marten would store any type under its CLR name; the product refuses what nobody registered, before writing.
-            _options.Events.EnsureRegistered(e.Data);
-        }
 
         for (var attempt = 1; ; attempt++)
         {
@@ -104,10 +99,6 @@ public sealed class EventStore
         metadata ??= EventMetadata.None;
         var append = new StreamAppend(streamId, ExpectedVersion.Any, [.. events.Select(e => e as NewEvent ?? NewEvent.For(e))]);
         Check([append]);
-        foreach (var e in append.Events)
-        {
-            _options.Events.EnsureRegistered(e.Data);
-        }
 
         // Headers are per transaction and not part of a group's key: such an append goes on its own.
         return metadata.Headers is { Count: > 0 }
@@ -142,10 +133,6 @@ public sealed class EventStore
                 }
 
                 Check(appends);
-                foreach (var e in appends.SelectMany(a => a.Events))
-                {
-                    _options.Events.EnsureRegistered(e.Data);
-                }
 
                 return await TryAppendAsync(appends, metadata, cancellationToken, session);
             }
@@ -254,7 +241,8 @@ public sealed class EventStore
         e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } inner }
         && inner.ConstraintName?.Contains(constraint, StringComparison.Ordinal) == true;
 
-    private static void Check(IReadOnlyList<StreamAppend> appends)
+    // What every append is held to before anything is written.
+    private void Check(IReadOnlyList<StreamAppend> appends)
     {
         if (appends.Count == 0)
         {
@@ -272,6 +260,12 @@ public sealed class EventStore
             if (appends.Take(i).Any(a => a.StreamId == append.StreamId))
             {
                 throw new ArgumentException($"Stream '{append.StreamId}' appears twice in one append: merge its events.", nameof(appends));
+            }
+
+            foreach (var e in append.Events)
+            {
+                // Marten would store any type under its CLR name; the product refuses what nobody registered, before writing.
+                _options.Events.EnsureRegistered(e.Data);
             }
         }
     }
