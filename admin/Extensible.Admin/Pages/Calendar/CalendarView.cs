@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extensible.Publishing.Scheduling;
 
 namespace Extensible.Admin.Pages.Calendar;
 
@@ -105,15 +106,23 @@ public sealed record CalendarView(string Mode, DateOnly Date, TimeZoneInfo Zone)
     /// <summary>A day as the query string and the cells spell it: 2026-12-07.</summary>
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the query string's view and date; anything else falls back to this month in <paramref name="zone"/>.</summary>
+    /// <summary>
+    /// Reads the query string's view and date; anything else falls back to this month in <paramref name="zone"/>, and so
+    /// does a date outside the years a post can be scheduled in (at the calendar's own ends, year 1 or 9999, the grid and
+    /// its paging would step outside the dates there are).
+    /// </summary>
     public static CalendarView Parse(string? view, string? date, TimeZoneInfo zone, DateTimeOffset now)
     {
         var mode = view == Week ? Week : Month;
         var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && Schedulable(parsed)
             ? parsed
             : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         return new CalendarView(mode, day, zone);
     }
+
+    /// <summary>Whether a day is in the years a post can be scheduled in (<see cref="ScheduleTime"/>).</summary>
+    public static bool Schedulable(DateOnly day) => day.Year is >= ScheduleTime.MinYear and <= ScheduleTime.MaxYear;
 
     private DateTimeOffset StartOf(DateOnly day)
     {

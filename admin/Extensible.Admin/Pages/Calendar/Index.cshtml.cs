@@ -67,7 +67,7 @@ public sealed class IndexModel(CalendarReadModel board, PostBoard postBoard, Pos
             return NotFound();
         }
 
-        if (post.DueAt is not { } due || !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) || hour is < 0 or > 23)
+        if (post.DueAt is not { } due || !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) || !CalendarView.Schedulable(day) || hour is < 0 or > 23)
         {
             return await DetailsAsync(id, new Toast("Only a scheduled post can be moved, to a day of the calendar.", Toast.Error), withChip: true, cancellationToken);
         }
