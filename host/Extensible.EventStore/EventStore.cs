@@ -27,6 +27,7 @@ public sealed class EventStore
         Signal = new EventSignal();
         Notifications = new EventNotifications(dataSource, options, Signal, logger);
         Rows = new EventRows(dataSource, options);
+        Pages = new SharedPages(this);
         _groups = new GroupCommit(this);
     }
 
@@ -48,6 +49,9 @@ public sealed class EventStore
     internal EventNotifications Notifications { get; }
 
     internal EventRows Rows { get; }
+
+    /// <summary>The log as this node's subscriptions read it, once for all of them.</summary>
+    internal SharedPages Pages { get; }
 
     /// <summary>Appends events to one stream.</summary>
     public Task<AppendResult> AppendAsync(string streamId, long expectedVersion, IEnumerable<object> events, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>

@@ -8,7 +8,8 @@ namespace Extensible.EventStore;
 /// least once: a batch whose handler throws is handed over again. Events that cannot be read (an alias nobody
 /// registered, a body that no longer fits) are reported and passed over. Every node runs its own: Marten's
 /// subscriptions run on one leader, but the plugin runtime and the console's live pushes must see each event on each
-/// node.
+/// node. The subscriptions of one node share their reads of the log (<see cref="SharedPages"/>): each event is read and
+/// decoded once per node, however many follow it.
 /// </summary>
 public sealed class EventSubscription : IAsyncDisposable
 {
@@ -58,34 +59,28 @@ public sealed class EventSubscription : IAsyncDisposable
             try
             {
                 var wake = _store.Signal.Next;
-                var page = await _store.Rows.ReadCommittedAsync(Position, 500, gap, cancellationToken);
+                var page = await _store.Pages.ReadAsync(Position, gap, cancellationToken);
                 gap = page.Gap;
                 if (page.Events.Count == 0)
                 {
-                    // Past Marten's tombstones (if that is all there was), up to a hole or the end.
+                    // Past Marten's tombstones and events nobody can read (if that is all there was), up to a hole or the end.
+                    var advanced = page.Position != Position;
                     Interlocked.Exchange(ref _position, page.Position);
-                    // A hole still waited on is looked at again soon; otherwise the next commit wakes us.
-                    await EventSignal.WaitAsync(wake, gap is null ? _store.Options.PollInterval : TimeSpan.FromMilliseconds(50), cancellationToken);
+                    if (gap is not null)
+                    {
+                        // A hole still waited on is looked at again soon.
+                        await EventSignal.WaitAsync(wake, TimeSpan.FromMilliseconds(50), cancellationToken);
+                    }
+                    else if (!advanced)
+                    {
+                        // Nothing new: the next commit wakes us.
+                        await EventSignal.WaitAsync(wake, _store.Options.PollInterval, cancellationToken);
+                    }
+
                     continue;
                 }
 
-                var readable = new List<StoredEvent>(page.Events.Count);
-                foreach (var raw in page.Events)
-                {
-                    try
-                    {
-                        readable.Add(raw.Deserialize(_store.Options.Events));
-                    }
-                    catch (EventDeserializationException e)
-                    {
-                        EventStoreLog.SubscriptionSkipped(_store.Logger, e.Sequence, e.StreamId, e);
-                    }
-                }
-
-                if (readable.Count > 0)
-                {
-                    await _handler(readable, cancellationToken);
-                }
+                await _handler(page.Events, cancellationToken);
 
                 Interlocked.Exchange(ref _position, page.Position);
                 delay = TimeSpan.FromMilliseconds(100);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Extensible.Sdk.Connectors;
@@ -18,6 +19,13 @@ public sealed class CredentialsProtector(IDataProtectionProvider provider)
     private readonly IDataProtector _accounts = provider.CreateProtector(Purpose, "AccountCredentials");
     private readonly IDataProtector _apps = provider.CreateProtector(Purpose, "AppCredentials");
 
+    // What a protected text decrypted to, for a while: a burst of posts for one account (10,000 targets due at one
+    // instant) decrypted the same text for every target. The text changes whenever the credentials do (a refresh, a
+    // reconnect), so an entry is never stale; it expires so that a revoked data-protection key stops working soon.
+    private const int MaxDecrypted = 10_000;
+    private static readonly TimeSpan DecryptedFor = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, (AccountCredentials Credentials, long Until)> _decrypted = new(StringComparer.Ordinal);
+
     /// <summary>Encrypts an account's credentials.</summary>
     public string Protect(AccountCredentials credentials) =>
         // The workspace's app is handed to connectors per call, never kept with an account (it would outlive a change).
@@ -25,9 +33,26 @@ public sealed class CredentialsProtector(IDataProtectionProvider provider)
 
     /// <summary>Decrypts an account's credentials.</summary>
     /// <exception cref="CryptographicException">The text was not protected here or its key is gone.</exception>
-    public AccountCredentials Unprotect(string protectedCredentials) =>
-        JsonSerializer.Deserialize(_accounts.Unprotect(protectedCredentials), AccountsJsonContext.Default.AccountCredentials)
-            ?? throw new CryptographicException("The protected credentials are empty.");
+    public AccountCredentials Unprotect(string protectedCredentials)
+    {
+        ArgumentNullException.ThrowIfNull(protectedCredentials);
+        var now = Environment.TickCount64;
+        if (!_decrypted.TryGetValue(protectedCredentials, out var known) || known.Until < now)
+        {
+            var credentials = JsonSerializer.Deserialize(_accounts.Unprotect(protectedCredentials), AccountsJsonContext.Default.AccountCredentials)
+                ?? throw new CryptographicException("The protected credentials are empty.");
+            if (_decrypted.Count >= MaxDecrypted)
+            {
+                _decrypted.Clear();
+            }
+
+            known = (credentials, now + (long)DecryptedFor.TotalMilliseconds);
+            _decrypted[protectedCredentials] = known;
+        }
+
+        // A copy per caller: a connector that changes the values it was handed changes them for itself alone.
+        return known.Credentials with { Values = new Dictionary<string, string>(known.Credentials.Values, StringComparer.Ordinal) };
+    }
 
     /// <summary>Encrypts a workspace's app credentials for a network.</summary>
     public string ProtectApp(AppCredentials credentials) =>

@@ -23,13 +23,28 @@ internal static class DueTargets
     }
 
     /// <summary>Workspaces with something due now, the longest waiting first.</summary>
+    /// <remarks>
+    /// Asked before every claim, so it must not read every due row: with 10,000 targets due at once, grouping them took
+    /// 5.5 ms a time. It walks the two partial indexes instead, one step per workspace (the distinct workspaces with
+    /// waiting or in-flight targets), and looks up each one's oldest due or started instant in the same index.
+    /// </remarks>
     public static async Task<IReadOnlyList<Guid>> WorkspacesDueAsync(NpgsqlConnection connection, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "select workspace_id from ("
-            + "select workspace_id, min(due_at) as due from publishing_targets where status in ('scheduled', 'retrying') and due_at <= $1 group by workspace_id "
-            + "union all select workspace_id, min(started_at) from publishing_targets where status = 'publishing' and started_at < $2 group by workspace_id"
-            + ") w group by workspace_id order by min(due) limit 100",
+            "with recursive waiting(id) as ("
+            + "(select workspace_id from publishing_targets where status in ('scheduled', 'retrying') order by workspace_id limit 1) "
+            + "union all select (select t.workspace_id from publishing_targets t where t.status in ('scheduled', 'retrying') and t.workspace_id > w.id "
+            + "order by t.workspace_id limit 1) from waiting w where w.id is not null), "
+            + "flying(id) as ("
+            + "(select workspace_id from publishing_targets where status = 'publishing' order by workspace_id limit 1) "
+            + "union all select (select t.workspace_id from publishing_targets t where t.status = 'publishing' and t.workspace_id > f.id "
+            + "order by t.workspace_id limit 1) from flying f where f.id is not null), "
+            + "since(id, at) as ("
+            + "select w.id, (select min(t.due_at) from publishing_targets t where t.workspace_id = w.id and t.status in ('scheduled', 'retrying') and t.due_at <= $1) "
+            + "from waiting w where w.id is not null "
+            + "union all select f.id, (select min(t.started_at) from publishing_targets t where t.workspace_id = f.id and t.status = 'publishing' and t.started_at < $2) "
+            + "from flying f where f.id is not null) "
+            + "select id from since where at is not null group by id order by min(at) limit 100",
             connection);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = leaseCutoff });
@@ -52,7 +67,9 @@ internal static class DueTargets
     {
         var claimed = new List<ClaimedTarget>();
         // The rows are chosen and locked first, in the order of an index and without the posts' content; only those
-        // claimed are then read in full (sorting every due row with its content spilled to disk at 10,000 due).
+        // claimed are then read in full (sorting every due row with its content spilled to disk at 10,000 due). Targets
+        // due at one instant are taken post by post, so that one claim appends to few post streams (each append to a
+        // stream is a call of Marten's append function, whatever the number of its events).
         await ReadAsync(
             "with claimed as (select t.post_id, t.account_id from publishing_targets t "
             + "where t.workspace_id = $1 and t.status = 'publishing' and t.started_at < $2 "
@@ -64,9 +81,9 @@ internal static class DueTargets
         await ReadAsync(
             "with claimed as (select t.post_id, t.account_id from publishing_targets t join publishing_accounts a on a.id = t.account_id "
             + $"where t.workspace_id = $1 and t.status in ('scheduled', 'retrying') and t.due_at <= $2 and {AccountReady} "
-            + "order by t.due_at limit $3 for update of t skip locked) "
+            + "order by t.due_at, t.post_id limit $3 for update of t skip locked) "
             + $"select {Columns} from claimed c join publishing_targets t on t.post_id = c.post_id and t.account_id = c.account_id "
-            + "join publishing_posts p on p.id = t.post_id join publishing_accounts a on a.id = t.account_id order by t.due_at",
+            + "join publishing_posts p on p.id = t.post_id join publishing_accounts a on a.id = t.account_id order by t.due_at, t.post_id",
             inDoubt: false, now);
         return claimed;
 

@@ -10,7 +10,7 @@ namespace Extensible.Publishing.Publisher;
 /// (a post's targets finishing at once share one append to its stream, rather than racing each other for its next
 /// version), and retries until stored — until then a target stays "publishing" under this node's heartbeat.
 /// </summary>
-internal sealed class OutcomeRecorder(EventStore.EventStore store, TimeProvider clock, ILogger<OutcomeRecorder> logger) : IAsyncDisposable
+internal sealed class OutcomeRecorder(EventStore.EventStore store, PostStreamGate gate, TimeProvider clock, ILogger<OutcomeRecorder> logger) : IAsyncDisposable
 {
     private const int MaxBatch = 500;
     private const int SplitAfter = 3;
@@ -84,7 +84,11 @@ internal sealed class OutcomeRecorder(EventStore.EventStore store, TimeProvider 
         {
             try
             {
-                await store.AppendAsync(appends, metadata, cancellationToken);
+                using (await gate.EnterAsync(cancellationToken))
+                {
+                    await store.AppendAsync(appends, metadata, cancellationToken);
+                }
+
                 foreach (var item in items)
                 {
                     item.Stored.TrySetResult();

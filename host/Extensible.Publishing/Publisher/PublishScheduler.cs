@@ -15,7 +15,7 @@ namespace Extensible.Publishing.Publisher;
 /// connector. Any number of nodes run one each on one database; none ever holds a target another holds.
 /// </summary>
 internal sealed class PublishScheduler(
-    EventStore.EventStore store, NpgsqlDataSource dataSource, TargetPublication publication, PublisherStatus status, IOptions<PublisherOptions> options,
+    EventStore.EventStore store, NpgsqlDataSource dataSource, TargetPublication publication, PostStreamGate gate, PublisherStatus status, IOptions<PublisherOptions> options,
     TimeProvider clock, ILogger<PublishScheduler> logger) : BackgroundService
 {
     private readonly PublisherOptions _settings = options.Value;
@@ -152,6 +152,7 @@ internal sealed class PublishScheduler(
         foreach (var workspaceId in workspaces)
         {
             IReadOnlyList<ClaimedTarget> claimed = [];
+            using var writing = await gate.EnterAsync(cancellationToken);
             await store.AppendDecidedAsync(
                 async (connection, token) =>
                 {
@@ -161,6 +162,7 @@ internal sealed class PublishScheduler(
                 },
                 new EventMetadata { Tenant = workspaceId.ToString(), User = "publisher" },
                 cancellationToken);
+            writing.Dispose();
             if (claimed.Count > 0)
             {
                 PublisherLog.Claimed(logger, claimed.Count, workspaceId);

@@ -10,6 +10,7 @@ public static class PublisherExtensions
     {
         services.AddOptions<PublisherOptions>().BindConfiguration(PublisherOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublisherStatus>();
+        services.AddSingleton<PostStreamGate>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<TargetPublication>();
         services.AddHostedService<PublishScheduler>();

@@ -52,7 +52,7 @@ internal static class PublishingTables
 
         var targets = options.AddReadModelTable("publishing_targets")
             // The publisher's claims: what waits, per workspace in due order, never scanning what went out long ago.
-            .WithIndex("publishing_targets_due", ["workspace_id", "due_at"], predicate: "status in ('scheduled', 'retrying')")
+            .WithIndex("publishing_targets_due", ["workspace_id", "due_at", "post_id"], predicate: "status in ('scheduled', 'retrying')")
             .WithIndex("publishing_targets_in_flight", ["workspace_id", "started_at"], predicate: "status = 'publishing'")
             .WithIndex("publishing_targets_account", ["account_id", "status"])
             .WithIndex("publishing_targets_workspace_due", ["workspace_id", "due_at"]);

@@ -11,10 +11,19 @@ namespace Extensible.Plugins.Sandbox.Publishing;
 /// "Publishes" posts by remembering them in the plugin store under an id that follows from the account and the idempotency
 /// key, so a retry gets the same post back and a lookup after a crash finds it.
 /// </summary>
-internal sealed class SandboxPublisher(IPluginContext context)
+internal sealed class SandboxPublisher
 {
     /// <summary>How many recent posts per account generated comments choose from.</summary>
-    private const int RememberedPosts = 200;
+    private const int RememberedPosts = 25;
+
+    private readonly IPluginContext _context;
+    private readonly CoalescedChanges<Action<List<SandboxPostEntry>>> _accountPosts;
+
+    public SandboxPublisher(IPluginContext context)
+    {
+        _context = context;
+        _accountPosts = new(ChangeListAsync);
+    }
 
     public async Task<PublishedPost> PublishAsync(PublishRequest request, bool acceptThenFail, CancellationToken cancellationToken)
     {
@@ -22,12 +31,12 @@ internal sealed class SandboxPublisher(IPluginContext context)
         var existing = await FindAsync(accountId, request.IdempotencyKey, includeDeleted: true, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            context.Logger.PublishReplayed(existing.PostId);
+            _context.Logger.PublishReplayed(existing.PostId);
             return ToPublished(existing);
         }
 
         Check(request);
-        var now = context.Time.GetUtcNow();
+        var now = _context.Time.GetUtcNow();
         var postId = PostIdFor(accountId, request.IdempotencyKey);
         var content = request.Content;
         var post = new SandboxPost
@@ -44,11 +53,14 @@ internal sealed class SandboxPublisher(IPluginContext context)
             PublishedAt = now,
         };
 
-        await SaveAsync(post, cancellationToken).ConfigureAwait(false);
-        await RememberAsync(accountId, list => list.Add(new SandboxPostEntry(postId, now)), cancellationToken).ConfigureAwait(false);
-        await context.Events.RecordAsync("post_published", Json(new() { ["postId"] = postId, ["accountId"] = accountId }), cancellationToken)
+        // Three writes that do not depend on each other, at once: each waits for a commit it shares with other calls
+        // (the host groups them), and one after the other they made every call wait three commits.
+        await Task.WhenAll(
+            SaveAsync(post, cancellationToken),
+            RememberAsync(accountId, list => list.Add(new SandboxPostEntry(postId, now)), cancellationToken),
+            _context.Events.RecordAsync("post_published", Json(new() { ["postId"] = postId, ["accountId"] = accountId }), cancellationToken))
             .ConfigureAwait(false);
-        context.Logger.PostPublished(postId, accountId);
+        _context.Logger.PostPublished(postId, accountId);
         if (acceptThenFail)
         {
             // The network accepted the post but the answer never arrived: the host's retry or lookup must find it.
@@ -75,17 +87,17 @@ internal sealed class SandboxPublisher(IPluginContext context)
             return;
         }
 
-        await SaveAsync(post with { DeletedAt = context.Time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(post with { DeletedAt = _context.Time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         await RememberAsync(post.AccountId, list => list.RemoveAll(p => p.PostId == post.PostId), cancellationToken).ConfigureAwait(false);
-        await context.Events.RecordAsync("post_deleted", Json(new() { ["postId"] = post.PostId, ["accountId"] = post.AccountId }), cancellationToken)
+        await _context.Events.RecordAsync("post_deleted", Json(new() { ["postId"] = post.PostId, ["accountId"] = post.AccountId }), cancellationToken)
             .ConfigureAwait(false);
-        context.Logger.PostDeleted(post.PostId);
+        _context.Logger.PostDeleted(post.PostId);
     }
 
     /// <summary>A live post of the account, or a rejection like a real network's 404.</summary>
     public async Task<SandboxPost> LoadAsync(string accountId, string platformPostId, CancellationToken cancellationToken)
     {
-        var json = await context.Store.GetAsync(SandboxStoreKeys.Post(platformPostId), cancellationToken).ConfigureAwait(false);
+        var json = await _context.Store.GetAsync(SandboxStoreKeys.Post(platformPostId), cancellationToken).ConfigureAwait(false);
         var post = json is null ? null : JsonSerializer.Deserialize(json, SandboxJson.Default.SandboxPost);
         return post is not null && post.AccountId == accountId
             ? post
@@ -98,7 +110,7 @@ internal sealed class SandboxPublisher(IPluginContext context)
 
     private async Task<SandboxPost?> FindAsync(string accountId, string idempotencyKey, bool includeDeleted, CancellationToken cancellationToken)
     {
-        var json = await context.Store.GetAsync(SandboxStoreKeys.Post(PostIdFor(accountId, idempotencyKey)), cancellationToken).ConfigureAwait(false);
+        var json = await _context.Store.GetAsync(SandboxStoreKeys.Post(PostIdFor(accountId, idempotencyKey)), cancellationToken).ConfigureAwait(false);
         var post = json is null ? null : JsonSerializer.Deserialize(json, SandboxJson.Default.SandboxPost);
         return post is null || post.AccountId != accountId || post.IdempotencyKey != idempotencyKey || (post.DeletedAt is not null && !includeDeleted) ? null : post;
     }
@@ -108,27 +120,28 @@ internal sealed class SandboxPublisher(IPluginContext context)
         "sbx-p" + SandboxDice.For("post", accountId, idempotencyKey).Next().ToString("x16", CultureInfo.InvariantCulture);
 
     private Task SaveAsync(SandboxPost post, CancellationToken cancellationToken) =>
-        context.Store.SetAsync(SandboxStoreKeys.Post(post.PostId), JsonSerializer.Serialize(post, SandboxJson.Default.SandboxPost), cancellationToken);
+        _context.Store.SetAsync(SandboxStoreKeys.Post(post.PostId), JsonSerializer.Serialize(post, SandboxJson.Default.SandboxPost), cancellationToken);
 
-    private Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken)
+    private Task RememberAsync(string accountId, Action<List<SandboxPostEntry>> change, CancellationToken cancellationToken) =>
+        _accountPosts.ApplyAsync(SandboxStoreKeys.AccountPosts(accountId), change, cancellationToken);
+
+    // Every change waiting for an account's list, in one read and one write (CoalescedChanges).
+    private async Task ChangeListAsync(string key, IReadOnlyList<Action<List<SandboxPostEntry>>> changes)
     {
-        var key = SandboxStoreKeys.AccountPosts(accountId);
-        return SandboxStoreGate.RunAsync(
-            key,
-            async () =>
-            {
-                var json = await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                var list = json is null ? [] : JsonSerializer.Deserialize(json, SandboxJson.Default.ListSandboxPostEntry) ?? [];
-                change(list);
-                if (list.Count > RememberedPosts)
-                {
-                    list.RemoveRange(0, list.Count - RememberedPosts);
-                }
+        var json = await _context.Store.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+        var list = json is null ? [] : JsonSerializer.Deserialize(json, SandboxJson.Default.ListSandboxPostEntry) ?? [];
+        foreach (var change in changes)
+        {
+            change(list);
+        }
 
-                await context.Store.SetAsync(key, JsonSerializer.Serialize(list, SandboxJson.Default.ListSandboxPostEntry), cancellationToken)
-                    .ConfigureAwait(false);
-            },
-            cancellationToken);
+        if (list.Count > RememberedPosts)
+        {
+            list.RemoveRange(0, list.Count - RememberedPosts);
+        }
+
+        await _context.Store.SetAsync(key, JsonSerializer.Serialize(list, SandboxJson.Default.ListSandboxPostEntry), CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     // What a real network refuses: the sandbox keeps the same rules its profile declares.

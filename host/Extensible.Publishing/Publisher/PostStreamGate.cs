@@ -1,0 +1,35 @@
+namespace Extensible.Publishing.Publisher;
+
+/// <summary>
+/// The publisher's appends to post streams on this node, one at a time. The claims of a burst ("publish started") and
+/// its outcomes ("published", "failed") go to the same posts' streams at the same moments, and two appends at any
+/// version to one stream race for its next version: the loser's whole batch is sent again (130 times in one drain of
+/// the publish benchmark). Nodes still race each other; that is rare, and retried.
+/// </summary>
+internal sealed class PostStreamGate : IDisposable
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    /// <summary>Waits for the other writers of this node; dispose the answer to let the next one in.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken);
+        return new Exit(_one);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _one.Dispose();
+
+    private sealed class Exit(SemaphoreSlim one) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                one.Release();
+            }
+        }
+    }
+}
