@@ -134,9 +134,48 @@ public sealed partial class a_post_for_three_accounts_goes_out_live_in_the_calen
         composer.AssertNothingWentWrong();
     }
 
+    [Fact]
+    public async Task an_image_uploaded_while_composing_can_be_given_to_one_account_at_once()
+    {
+        await using var composer = await console.OwnerTabAsync();
+        await composer.OpenAsync("/compose");
+        await composer.Main.GetByLabel("Text", new() { Exact = true }).FillAsync("A picture for brand 2 only.");
+        foreach (var account in console.Accounts.Take(2))
+        {
+            await composer.Main.Locator($"input[data-account-choice][value='{account}']").CheckAsync();
+        }
+
+        // A file name is the uploader's text: it must show as text in every list it joins.
+        const string FileName = "<img src=x onerror=alert(1)>.png";
+        await composer.Main.Locator("#media-picker input[type='file']").SetInputFilesAsync(
+            new FilePayload { Name = FileName, MimeType = "image/png", Buffer = Convert.FromBase64String(GreenPixel) });
+        var choice = composer.Main.GetByLabel($"{FileName} for {Handles[1]}");
+        await Expect(choice).ToHaveCountAsync(1);
+        await Expect(composer.Main.GetByLabel($"{FileName} for {Handles[0]}")).Not.ToBeCheckedAsync();
+        await Expect(composer.Main.Locator("ul[data-variant-media] img")).ToHaveCountAsync(0);
+
+        // Not on the post itself: only brand 2's variant gets it.
+        await composer.Main.Locator("#media-picker input[name='mediaIds']:checked").UncheckAsync();
+        await composer.Main.GetByLabel($"Other media for {Handles[1]} than the post's").CheckAsync();
+        await choice.CheckAsync();
+        await Expect(composer.Main.Locator("#compose-saved")).ToHaveTextAsync(SavedAt());
+        await Expect(composer.Page).ToHaveURLAsync(new Regex("/compose\\?post=[0-9a-f]{32}$"));
+        var postId = Guid.Parse(Regex.Match(composer.Page.Url, "post=([0-9a-f]{32})").Groups[1].Value);
+        await composer.SubmitAsync("Publish now");
+
+        var board = console.Host.Services.GetRequiredService<PostBoard>();
+        await Eventually.HoldsAsync(async () => (await board.GetAsync(console.WorkspaceId, postId))!.Targets.All(t => t.Status == "published"), "both are published", TimeSpan.FromSeconds(30));
+        var post = (await board.GetAsync(console.WorkspaceId, postId))!;
+        var uploaded = (await console.Host.Services.GetRequiredService<MediaLibrary>().ListAsync(console.WorkspaceId)).Single(m => m.FileName == FileName);
+        Assert.Empty(post.Content.MediaIds ?? []);
+        Assert.Equal([uploaded.Id], post.Targets.Single(t => t.AccountId == console.Accounts[1]).Variant!.MediaIds!);
+        composer.AssertNothingWentWrong();
+    }
+
     // 1×1 PNGs, one red, one blue (two different files in the library).
     private const string RedPixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGM4IScHAAK2AQU0pnWqAAAAAElFTkSuQmCC";
     private const string BluePixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGOQkzsBAAFiAQURG6MhAAAAAElFTkSuQmCC";
+    private const string GreenPixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNg+M8AAAICAQB7CYF4AAAAAElFTkSuQmCC";
 
     private static readonly string[] Handles = ["@sandbox-brand-1", "@sandbox-brand-2", "@sandbox-brand-3"];
 
