@@ -25,9 +25,36 @@ public sealed class uploads_are_typed_by_their_content(PublishingHost host) : IC
 
         await using var thumbnail = await host.Media.OpenThumbnailAsync(workspaceId, item.Id);
         Assert.NotNull(thumbnail);
-        var info = await SixLabors.ImageSharp.Image.IdentifyAsync(thumbnail!);
-        Assert.Equal((320, 240), (info.Width, info.Height));
+        Assert.Equal((320, 240), TestImages.Dimensions(thumbnail!));
         Assert.Contains(await host.Media.ListAsync(workspaceId), m => m.Id == item.Id);
+    }
+
+    [Fact]
+    public async Task a_photo_stored_turned_is_measured_and_thumbnailed_upright()
+    {
+        var (ownerId, workspaceId) = await host.OwnerAsync();
+        var jpeg = TestImages.TurnedJpeg(80, 40);
+
+        var item = (await host.Media.UploadAsync(workspaceId, "held-upright.jpg", new MemoryStream(jpeg), ownerId, PublishingHost.OwnerEmail)).Item;
+
+        // Stored 80 × 40 with its left half red; shown a quarter turn clockwise: 40 × 80, the red half on top.
+        Assert.Equal((40, 80), (item.Width!.Value, item.Height!.Value));
+        await using (var thumbnail = await host.Media.OpenThumbnailAsync(workspaceId, item.Id))
+        {
+            Assert.Equal((40, 80), TestImages.Dimensions(thumbnail!));
+        }
+
+        await using (var thumbnail = await host.Media.OpenThumbnailAsync(workspaceId, item.Id))
+        {
+            var top = TestImages.ColourAt(thumbnail!, 0.5, 0.1);
+            Assert.True(top.Red > 200 && top.Blue < 60, $"the top is red, not {top}");
+        }
+
+        await using (var thumbnail = await host.Media.OpenThumbnailAsync(workspaceId, item.Id))
+        {
+            var bottom = TestImages.ColourAt(thumbnail!, 0.5, 0.9);
+            Assert.True(bottom.Blue > 200 && bottom.Red < 60, $"the bottom is blue, not {bottom}");
+        }
     }
 
     [Fact]
