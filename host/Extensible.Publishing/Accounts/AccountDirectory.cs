@@ -56,11 +56,11 @@ public sealed class AccountDirectory(NpgsqlDataSource db)
         return keys;
     }
 
-    /// <summary>The account's protected credentials and their expiry (null once disconnected).</summary>
     /// <summary>The workspace's own app for a network, decrypted, or null when an Admin set none.</summary>
     internal async Task<AppCredentials?> AppCredentialsAsync(Guid workspaceId, string platformKey, CredentialsProtector protector, CancellationToken cancellationToken) =>
         await ProtectedAppCredentialsAsync(workspaceId, platformKey, cancellationToken) is { } text ? protector.UnprotectApp(text) : null;
 
+    /// <summary>The account's protected credentials and their expiry (null once disconnected).</summary>
     internal async Task<(string? ProtectedCredentials, DateTimeOffset? ExpiresAt)> ProtectedCredentialsAsync(Guid accountId, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("select protected_credentials, expires_at from publishing_accounts where id = $1");

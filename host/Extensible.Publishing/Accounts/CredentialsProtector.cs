@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Extensible.Sdk.Connectors;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Extensible.Publishing.Accounts;
 
@@ -11,7 +11,7 @@ namespace Extensible.Publishing.Accounts;
 /// protection, purpose <c>Extensible.Publishing.Accounts</c>; the key ring lives in PostgreSQL, shared by every node.
 /// The protected text is what events and rows keep: never the values in clear.
 /// </summary>
-public sealed class CredentialsProtector(IDataProtectionProvider provider)
+public sealed class CredentialsProtector(IDataProtectionProvider provider) : IDisposable
 {
     /// <summary>The data protection purpose.</summary>
     public const string Purpose = "Extensible.Publishing.Accounts";
@@ -22,9 +22,8 @@ public sealed class CredentialsProtector(IDataProtectionProvider provider)
     // What a protected text decrypted to, for a while: a burst of posts for one account (10,000 targets due at one
     // instant) decrypted the same text for every target. The text changes whenever the credentials do (a refresh, a
     // reconnect), so an entry is never stale; it expires so that a revoked data-protection key stops working soon.
-    private const int MaxDecrypted = 10_000;
     private static readonly TimeSpan DecryptedFor = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (AccountCredentials Credentials, long Until)> _decrypted = new(StringComparer.Ordinal);
+    private readonly MemoryCache _decrypted = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     /// <summary>Encrypts an account's credentials.</summary>
     public string Protect(AccountCredentials credentials) =>
@@ -36,22 +35,15 @@ public sealed class CredentialsProtector(IDataProtectionProvider provider)
     public AccountCredentials Unprotect(string protectedCredentials)
     {
         ArgumentNullException.ThrowIfNull(protectedCredentials);
-        var now = Environment.TickCount64;
-        if (!_decrypted.TryGetValue(protectedCredentials, out var known) || known.Until < now)
+        if (!_decrypted.TryGetValue(protectedCredentials, out AccountCredentials? known) || known is null)
         {
-            var credentials = JsonSerializer.Deserialize(_accounts.Unprotect(protectedCredentials), AccountsJsonContext.Default.AccountCredentials)
+            known = JsonSerializer.Deserialize(_accounts.Unprotect(protectedCredentials), AccountsJsonContext.Default.AccountCredentials)
                 ?? throw new CryptographicException("The protected credentials are empty.");
-            if (_decrypted.Count >= MaxDecrypted)
-            {
-                _decrypted.Clear();
-            }
-
-            known = (credentials, now + (long)DecryptedFor.TotalMilliseconds);
-            _decrypted[protectedCredentials] = known;
+            _decrypted.Set(protectedCredentials, known, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = DecryptedFor });
         }
 
         // A copy per caller: a connector that changes the values it was handed changes them for itself alone.
-        return known.Credentials with { Values = new Dictionary<string, string>(known.Credentials.Values, StringComparer.Ordinal) };
+        return known with { Values = new Dictionary<string, string>(known.Values, StringComparer.Ordinal) };
     }
 
     /// <summary>Encrypts a workspace's app credentials for a network.</summary>
@@ -63,4 +55,7 @@ public sealed class CredentialsProtector(IDataProtectionProvider provider)
     public AppCredentials UnprotectApp(string protectedCredentials) =>
         JsonSerializer.Deserialize(_apps.Unprotect(protectedCredentials), AccountsJsonContext.Default.AppCredentials)
             ?? throw new CryptographicException("The protected app credentials are empty.");
+
+    /// <inheritdoc />
+    public void Dispose() => _decrypted.Dispose();
 }

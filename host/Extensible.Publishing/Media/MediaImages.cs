@@ -46,9 +46,10 @@ internal sealed class MediaImages(MediaOptions options)
         }
 
         // Upright, as people see it (a phone's photo says in EXIF how it was held), then fitted into the thumbnail's square.
-        using var upright = Orient(bitmap, codec.EncodedOrigin);
-        var turned = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var (width, height) = turned ? (stored.Height, stored.Width) : (stored.Width, stored.Height);
+        var origin = codec.EncodedOrigin;
+        using var turned = origin == SKEncodedOrigin.TopLeft ? null : Orient(bitmap, origin);
+        var upright = turned ?? bitmap;
+        var (width, height) = Swaps(origin) ? (stored.Height, stored.Width) : (stored.Width, stored.Height);
         var scale = Math.Min(1d, (double)options.ThumbnailSize / Math.Max(width, height));
         var size = new SKSizeI(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
         using var resized = upright.Resize(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell))
@@ -92,8 +93,9 @@ internal sealed class MediaImages(MediaOptions options)
     private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
     {
         var (w, h) = (bitmap.Width, bitmap.Height);
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var result = new SKBitmap(new SKImageInfo(swap ? h : w, swap ? w : h, bitmap.ColorType, bitmap.AlphaType));
+        var result = Swaps(origin)
+            ? new SKBitmap(new SKImageInfo(h, w, bitmap.ColorType, bitmap.AlphaType))
+            : new SKBitmap(new SKImageInfo(w, h, bitmap.ColorType, bitmap.AlphaType));
         using var canvas = new SKCanvas(result);
         switch (origin)
         {
@@ -110,6 +112,10 @@ internal sealed class MediaImages(MediaOptions options)
         canvas.DrawImage(pixels, 0, 0, SKSamplingOptions.Default);
         return result;
     }
+
+    // The orientations that turn the image a quarter: its width and height trade places.
+    private static bool Swaps(SKEncodedOrigin origin) =>
+        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
 
     private static MediaRefusedException Unreadable(MediaType type, string? reason)
     {

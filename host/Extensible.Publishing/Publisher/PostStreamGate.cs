@@ -6,30 +6,10 @@ namespace Extensible.Publishing.Publisher;
 /// version to one stream race for its next version: the loser's whole batch is sent again (130 times in one drain of
 /// the publish benchmark). Nodes still race each other; that is rare, and retried.
 /// </summary>
-internal sealed class PostStreamGate : IDisposable
+internal sealed class PostStreamGate
 {
-    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly ConcurrencyGates _one = new(1);
 
     /// <summary>Waits for the other writers of this node; dispose the answer to let the next one in.</summary>
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
-    {
-        await _one.WaitAsync(cancellationToken);
-        return new Exit(_one);
-    }
-
-    /// <inheritdoc />
-    public void Dispose() => _one.Dispose();
-
-    private sealed class Exit(SemaphoreSlim one) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                one.Release();
-            }
-        }
-    }
+    public Task<IDisposable> EnterAsync(CancellationToken cancellationToken) => _one.EnterAsync("post-streams", cancellationToken);
 }

@@ -152,17 +152,19 @@ internal sealed class PublishScheduler(
         foreach (var workspaceId in workspaces)
         {
             IReadOnlyList<ClaimedTarget> claimed = [];
-            using var writing = await gate.EnterAsync(cancellationToken);
-            await store.AppendDecidedAsync(
-                async (connection, token) =>
-                {
-                    claimed = await DueTargets.LockAsync(connection, workspaceId, now, leaseCutoff, capacity, token);
-                    return [.. claimed.GroupBy(t => t.PostId).OrderBy(g => g.Key).Select(g => new StreamAppend(PublishingStreams.Post(g.Key), ExpectedVersion.Any,
-                        [.. g.Select(t => NewEvent.For(new TargetPublishStarted(t.PostId, t.WorkspaceId, t.AccountId, t.IdempotencyKey, t.Attempt, Node)))]))];
-                },
-                new EventMetadata { Tenant = workspaceId.ToString(), User = "publisher" },
-                cancellationToken);
-            writing.Dispose();
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                await store.AppendDecidedAsync(
+                    async (connection, token) =>
+                    {
+                        claimed = await DueTargets.LockAsync(connection, workspaceId, now, leaseCutoff, capacity, token);
+                        return [.. claimed.GroupBy(t => t.PostId).OrderBy(g => g.Key).Select(g => new StreamAppend(PublishingStreams.Post(g.Key), ExpectedVersion.Any,
+                            [.. g.Select(t => NewEvent.For(new TargetPublishStarted(t.PostId, t.WorkspaceId, t.AccountId, t.IdempotencyKey, t.Attempt, Node)))]))];
+                    },
+                    new EventMetadata { Tenant = workspaceId.ToString(), User = "publisher" },
+                    cancellationToken);
+            }
+
             if (claimed.Count > 0)
             {
                 PublisherLog.Claimed(logger, claimed.Count, workspaceId);
