@@ -18,6 +18,7 @@ public sealed class a_role_change_applies_at_the_next_page(OwnedConsole console)
         await member.SignInAsync(email, OwnedConsole.Password);
         await member.OpenAsync("/compose");
         await Expect(member.Page).ToHaveURLAsync(Denied);
+        await member.Page.Locator("html").EvaluateAsync("html => { html.dataset.testBeforeChange = ''; }");
 
         await using var owner = await console.OwnerTabAsync();
         await owner.OpenAsync("/members");
@@ -25,6 +26,11 @@ public sealed class a_role_change_applies_at_the_next_page(OwnedConsole console)
         await row.GetByLabel("Role of Maya Member").SelectOptionAsync("Editor");
         await owner.SubmitAsync("Change", row);
         await Expect(owner.Main.Locator("tr", new() { HasText = email }).GetByLabel("Role of Maya Member")).ToHaveValueAsync("Editor");
+
+        // The member's open page was live: its connection is closed and, rights changed, it reloads itself. Opening
+        // another page while that reload is under way raced it (the navigation never finished loading), so wait for it.
+        await Expect(member.Page.Locator("html[data-test-before-change]")).ToHaveCountAsync(0);
+        await member.Page.WaitForLoadStateAsync(LoadState.Load);
 
         // The member's session is the same; the next page they open asks with the new role.
         await member.OpenAsync("/compose");
