@@ -60,15 +60,17 @@ public sealed class AccountDirectory(NpgsqlDataSource db)
     internal async Task<AppCredentials?> AppCredentialsAsync(Guid workspaceId, string platformKey, CredentialsProtector protector, CancellationToken cancellationToken) =>
         await ProtectedAppCredentialsAsync(workspaceId, platformKey, cancellationToken) is { } text ? protector.UnprotectApp(text) : null;
 
-    /// <summary>The account's protected credentials and their expiry (null once disconnected).</summary>
-    internal async Task<(string? ProtectedCredentials, DateTimeOffset? ExpiresAt)> ProtectedCredentialsAsync(Guid accountId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One account of a workspace with its protected credentials (null once disconnected), in one query: the publisher
+    /// opens an account for every call.
+    /// </summary>
+    internal async Task<(AccountRecord Account, string? ProtectedCredentials)?> FindWithCredentialsAsync(Guid workspaceId, Guid accountId, CancellationToken cancellationToken)
     {
-        await using var command = db.CreateCommand("select protected_credentials, expires_at from publishing_accounts where id = $1");
+        await using var command = db.CreateCommand($"select {Columns}, protected_credentials from publishing_accounts where workspace_id = $1 and id = $2");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = accountId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1))
-            : (null, null);
+        return await reader.ReadAsync(cancellationToken) ? (Record(reader), Text(reader, 17)) : null;
     }
 
     /// <summary>The workspace's protected app credentials for a network, or null.</summary>
@@ -103,14 +105,16 @@ public sealed class AccountDirectory(NpgsqlDataSource db)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new AccountRecord(
-                reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
-                Text(reader, 7), Text(reader, 8), Health(reader.GetString(9)), Text(reader, 10), reader.GetBoolean(11), reader.GetFieldValue<DateTimeOffset>(12),
-                Time(reader, 13), Time(reader, 14), Text(reader, 15), Time(reader, 16)));
+            list.Add(Record(reader));
         }
 
         return list;
     }
+
+    private static AccountRecord Record(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+        Text(reader, 7), Text(reader, 8), Health(reader.GetString(9)), Text(reader, 10), reader.GetBoolean(11), reader.GetFieldValue<DateTimeOffset>(12),
+        Time(reader, 13), Time(reader, 14), Text(reader, 15), Time(reader, 16));
 
     private static AccountHealth Health(string health) => health switch
     {

@@ -33,7 +33,7 @@ public sealed class AccountVault(
     /// <exception cref="PluginCallException">The connector failed while refreshing credentials that have expired.</exception>
     public async Task<AccountAccess?> OpenAsync(Guid workspaceId, Guid accountId, CancellationToken cancellationToken)
     {
-        if (await directory.FindAsync(workspaceId, accountId, cancellationToken) is not { } account)
+        if (await directory.FindWithCredentialsAsync(workspaceId, accountId, cancellationToken) is not var (account, protectedCredentials))
         {
             return null;
         }
@@ -44,7 +44,7 @@ public sealed class AccountVault(
             return new AccountAccess(account, connector, null);
         }
 
-        var credentials = await ReadCredentialsAsync(account, locked: false, cancellationToken);
+        var credentials = await ReadCredentialsAsync(account, protectedCredentials, locked: false, cancellationToken);
         if (credentials is not null && connector is not null && IsExpiring(credentials.ExpiresAt))
         {
             credentials = await RefreshAsync(account, connector, cancellationToken);
@@ -92,9 +92,8 @@ public sealed class AccountVault(
     private bool IsExpiring(DateTimeOffset? expiresAt) =>
         expiresAt is { } at && at - clock.GetUtcNow() <= options.Value.RefreshMargin;
 
-    private async Task<AccountCredentials?> ReadCredentialsAsync(AccountRecord account, bool locked, CancellationToken cancellationToken)
+    private async Task<AccountCredentials?> ReadCredentialsAsync(AccountRecord account, string? protectedCredentials, bool locked, CancellationToken cancellationToken)
     {
-        var (protectedCredentials, _) = await directory.ProtectedCredentialsAsync(account.Id, cancellationToken);
         if (protectedCredentials is null)
         {
             return null;
@@ -122,8 +121,8 @@ public sealed class AccountVault(
         await LockAsync(connection, account.Id, cancellationToken);
 
         // Another node (or call) may have refreshed while this one waited for the lock: read again.
-        if (await directory.FindAsync(account.WorkspaceId, account.Id, cancellationToken) is not { Health: AccountHealth.Connected }
-            || await ReadCredentialsAsync(account, locked: true, cancellationToken) is not { } current)
+        if (await directory.FindWithCredentialsAsync(account.WorkspaceId, account.Id, cancellationToken) is not ({ Health: AccountHealth.Connected }, var protectedCredentials)
+            || await ReadCredentialsAsync(account, protectedCredentials, locked: true, cancellationToken) is not { } current)
         {
             return null;
         }
