@@ -7,6 +7,7 @@ using Extensible.Host.Events;
 using Extensible.Host.Health;
 using Extensible.Host.Hosting;
 using Extensible.Host.Plugins;
+using Extensible.Host.Inbox;
 using Extensible.Host.Publishing;
 using Extensible.Host.Security;
 
@@ -42,6 +43,7 @@ public static class ExtensibleApp
         builder.AddExtensibleEventStore();
         builder.AddExtensiblePlugins();
         builder.AddExtensiblePublishing();
+        builder.AddExtensibleInbox();
         builder.AddExtensibleSecurity();
         builder.AddExtensibleApi();
         builder.AddExtensibleAdmin();
@@ -58,6 +60,7 @@ public static class ExtensibleApp
         app.MapExtensibleApi();
         app.MapExtensibleAdmin();
         app.MapMediaRoutes();
+        app.MapWebhookRoutes();
         app.AnnounceAddressOnStart();
         return app;
     }

@@ -30,6 +30,21 @@ public sealed class AccountDirectory(NpgsqlDataSource db)
         return await ReadAsync(command, cancellationToken) is [var account, ..] ? account : null;
     }
 
+    /// <summary>An account by its id alone, in whatever workspace (for routes a network calls, which name only the account), or null.</summary>
+    public async Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand($"select {Columns} from publishing_accounts where id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = accountId });
+        return await ReadAsync(command, cancellationToken) is [var account, ..] ? account : null;
+    }
+
+    /// <summary>Connected accounts of every workspace (for the inbox's poller), oldest first.</summary>
+    public async Task<IReadOnlyList<AccountRecord>> ConnectedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand($"select {Columns} from publishing_accounts where health = 'connected' order by connected_at, id");
+        return await ReadAsync(command, cancellationToken);
+    }
+
     /// <summary>The workspace's account for one network account (connected before, in any health), or null.</summary>
     public async Task<AccountRecord?> FindByNetworkAccountAsync(Guid workspaceId, string platformKey, string platformAccountId, CancellationToken cancellationToken = default)
     {

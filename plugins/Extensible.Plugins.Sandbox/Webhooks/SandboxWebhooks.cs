@@ -25,7 +25,7 @@ internal sealed class SandboxWebhooks(IPluginContext context)
             "POST" => Delivery(delivery, key, context.Time.GetUtcNow()),
             _ => WebhookResult.Rejected($"Method {delivery.Method} is not a webhook delivery."),
         };
-        if (result.Outcome == WebhookOutcome.Rejected)
+        if (result.Outcome is WebhookOutcome.Rejected or WebhookOutcome.Malformed)
         {
             context.Logger.WebhookRejected(result.Reason ?? "unknown");
             var json = JsonSerializer.Serialize(
@@ -81,12 +81,12 @@ internal sealed class SandboxWebhooks(IPluginContext context)
         }
         catch (JsonException)
         {
-            return WebhookResult.Rejected("The delivery's body is not a sandbox payload.");
+            return WebhookResult.Malformed("The delivery's body is not a sandbox payload.");
         }
 
         if (payload is null || string.IsNullOrWhiteSpace(payload.Account))
         {
-            return WebhookResult.Rejected("The delivery names no account.");
+            return WebhookResult.Malformed("The delivery names no account.");
         }
 
         var items = new List<WebhookItem>();
@@ -101,7 +101,7 @@ internal sealed class SandboxWebhooks(IPluginContext context)
             };
             if (kind is null || string.IsNullOrWhiteSpace(item.Id) || string.IsNullOrWhiteSpace(item.AuthorId) || item.Text.Length > MaxTextLength)
             {
-                return WebhookResult.Rejected("The delivery holds an item without an id, an author or a known kind, or with too long a text.");
+                return WebhookResult.Malformed("The delivery holds an item without an id, an author or a known kind, or with too long a text.");
             }
 
             items.Add(new WebhookItem(payload.Account, new InboxItem

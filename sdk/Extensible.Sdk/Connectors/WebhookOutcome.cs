@@ -11,4 +11,9 @@ public enum WebhookOutcome
 
     /// <summary>Not verified (the host answers 401 and stores nothing).</summary>
     Rejected = 2,
+
+    /// <summary>
+    /// Verified, but its body could not be read (the host keeps it with the reason for an operator to see, and answers 400).
+    /// </summary>
+    Malformed = 3,
 }

@@ -9,7 +9,7 @@ public sealed record WebhookResult
     /// <summary>For <see cref="WebhookOutcome.Challenge"/>: the body to answer with (Meta's <c>hub.challenge</c>, X's CRC response).</summary>
     public string? ChallengeResponse { get; init; }
 
-    /// <summary>For <see cref="WebhookOutcome.Rejected"/>: why (logged, never sent back).</summary>
+    /// <summary>For <see cref="WebhookOutcome.Rejected"/> and <see cref="WebhookOutcome.Malformed"/>: why (logged and kept, never sent back).</summary>
     public string? Reason { get; init; }
 
     /// <summary>For <see cref="WebhookOutcome.Accepted"/>: the inbox items it carried, with the network account each belongs to.</summary>
@@ -23,7 +23,11 @@ public sealed record WebhookResult
     /// <param name="response">The body to answer with.</param>
     public static WebhookResult Challenge(string response) => new() { Outcome = WebhookOutcome.Challenge, ChallengeResponse = response };
 
-    /// <summary>A delivery that failed verification (bad signature, unknown subscription, malformed body).</summary>
+    /// <summary>A delivery that failed verification (bad signature, unknown subscription, replayed).</summary>
     /// <param name="reason">Why.</param>
     public static WebhookResult Rejected(string reason) => new() { Outcome = WebhookOutcome.Rejected, Reason = reason };
+
+    /// <summary>A genuine delivery (its signature checked out) whose body could not be read.</summary>
+    /// <param name="reason">Why: what was wrong with the body.</param>
+    public static WebhookResult Malformed(string reason) => new() { Outcome = WebhookOutcome.Malformed, Reason = reason };
 }

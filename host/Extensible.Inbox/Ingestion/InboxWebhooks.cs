@@ -1,0 +1,113 @@
+using System.Text;
+using Extensible.EventStore;
+using Extensible.Inbox.Threads;
+using Extensible.Plugins.Calls;
+using Extensible.Publishing.Accounts;
+using Extensible.Sdk.Connectors;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Extensible.Inbox.Ingestion;
+
+/// <summary>
+/// Receives a network's webhook deliveries for one account: the account's connector verifies the signature (or answers
+/// the subscription handshake) and reads the items, which are stored before the answer. A network retries what is not
+/// answered 200, so the answer says 200 only once the items have committed, and 503 whenever this side could not store
+/// them (the database is away, the plugin is not running): a retry then loses nothing.
+/// </summary>
+public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault, InboxIngestion ingestion, EventStore.EventStore store, ILogger<InboxWebhooks> logger)
+{
+    /// <summary>How much of an unreadable body is kept for an operator.</summary>
+    public const int KeptBodyLength = 64 * 1024;
+
+    /// <summary>Handles one delivery to <c>/webhooks/{pluginId}/{accountId}</c>.</summary>
+    public async Task<WebhookAnswer> ReceiveAsync(string pluginId, Guid accountId, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        try
+        {
+            return await HandleAsync(pluginId, accountId, delivery, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || e.InnerException is NpgsqlException)
+        {
+            InboxLog.WebhookUnavailable(logger, accountId, e);
+            return new WebhookAnswer(503, "The inbox cannot store deliveries right now; send again later.");
+        }
+        catch (PluginCallException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            InboxLog.WebhookUnavailable(logger, accountId, e);
+            return new WebhookAnswer(503, "The network's plugin could not take the delivery right now; send again later.");
+        }
+    }
+
+    private async Task<WebhookAnswer> HandleAsync(string pluginId, Guid accountId, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        // The same answer for every hook that is not there, so a prober learns nothing about accounts.
+        if (await accounts.FindByIdAsync(accountId, cancellationToken) is not { } account || account.PluginId != pluginId)
+        {
+            return new WebhookAnswer(404, "No such webhook.");
+        }
+
+        if (account.Health == AccountHealth.Disconnected)
+        {
+            return new WebhookAnswer(410, "This account was disconnected; stop sending.");
+        }
+
+        if (vault.FindConnector(account.PluginId, account.PlatformKey) is not { } connector)
+        {
+            return new WebhookAnswer(503, "The network's plugin is not running; send again later.");
+        }
+
+        var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
+        if (!profile.Features.HasFlag(PlatformFeatures.Webhooks))
+        {
+            return new WebhookAnswer(404, "No such webhook.");
+        }
+
+        var result = await connector.CallAsync("webhook", (c, t) => c.HandleWebhookAsync(delivery, t), cancellationToken);
+        switch (result.Outcome)
+        {
+            case WebhookOutcome.Challenge:
+                return new WebhookAnswer(200, result.ChallengeResponse ?? string.Empty);
+            case WebhookOutcome.Accepted:
+                break;
+            case WebhookOutcome.Malformed:
+                return await KeepAsync(account, delivery, result.Reason ?? "The connector could not read the delivery.", cancellationToken);
+            default:
+                InboxLog.WebhookRejected(logger, account.Id, result.Reason ?? "no reason given");
+                return new WebhookAnswer(401, "The delivery's signature did not check out.");
+        }
+
+        if (result.Items.FirstOrDefault(i => i.PlatformAccountId != account.PlatformAccountId) is { } stray)
+        {
+            return await KeepAsync(account, delivery, $"The delivery holds items for another network account ('{Cut(stray.PlatformAccountId, 100)}') than this hook's.", cancellationToken);
+        }
+
+        int stored;
+        try
+        {
+            stored = await ingestion.StoreAsync(account, [.. result.Items.Select(i => i.Item)], "webhook", cancellationToken);
+        }
+        catch (InboxItemRefusedException e)
+        {
+            return await KeepAsync(account, delivery, e.Message, cancellationToken);
+        }
+
+        InboxLog.WebhookStored(logger, account.Id, result.Items.Count, stored);
+        return new WebhookAnswer(200, "Stored.", stored);
+    }
+
+    // A genuine delivery that cannot be read is kept (cut to a size) for an operator, and answered 400 so the network does
+    // not send it again and again.
+    private async Task<WebhookAnswer> KeepAsync(AccountRecord account, WebhookDelivery delivery, string reason, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetString(delivery.Body.Span[..Math.Min(delivery.Body.Length, KeptBodyLength)]);
+        var failed = new InboxDeliveryFailed(account.Id, account.WorkspaceId, account.PluginId, Cut(reason, 1000), body, delivery.Body.Length > KeptBodyLength);
+        await store.AppendGroupedAsync(InboxStreams.Deliveries(account.Id), [failed],
+            new EventMetadata { Tenant = account.WorkspaceId.ToString(), User = "inbox:webhook" }, cancellationToken);
+        InboxLog.WebhookKept(logger, account.Id, reason);
+        return new WebhookAnswer(400, "The delivery could not be read; it was kept for an operator.");
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}
