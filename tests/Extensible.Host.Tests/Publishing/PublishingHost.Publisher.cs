@@ -64,6 +64,28 @@ public partial class PublishingHost
         return result is null or DBNull ? default : (T)result;
     }
 
+    /// <summary>One column of the rows a query returns, from the database of <paramref name="host"/>.</summary>
+    public static async Task<List<T>> QueryListAsync<T>(ExtensibleTestHost host, string sql, params object[] values)
+    {
+        var schema = host.Services.GetRequiredService<EventStore.EventStore>().Options.Schema;
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(host.ConnectionString) { SearchPath = schema }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        var list = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return list;
+    }
+
     /// <summary>
     /// What the sandbox network received: posts it created (each creation records <c>post_published</c>) and how many
     /// distinct posts they were. A duplicate is a creation beyond the first for one post.
