@@ -47,15 +47,15 @@ internal sealed class PublishingProjection : IProjection
 
         PostDrafted d =>
         [
-            One("insert into publishing_posts (id, workspace_id, state, content, created_by, created, updated, version) values ($1, $2, 'draft', $3::jsonb, $4, $5, $5, $6)",
-                d.PostId, d.WorkspaceId, Json(d.Content), d.By, e.Timestamp, e.Version),
+            One("insert into publishing_posts (id, workspace_id, state, content, created_by, created, updated, version) values ($1, $2, 'draft', $3::jsonb, $4, $5, $5, 1)",
+                d.PostId, d.WorkspaceId, Json(d.Content), d.By, e.Timestamp),
             .. d.Targets.Select(t => One(
                 "insert into publishing_targets (post_id, account_id, workspace_id, variant, status, updated) values ($1, $2, $3, $4::jsonb, 'draft', $5)",
                 d.PostId, t.AccountId, d.WorkspaceId, Json(t.Variant), e.Timestamp)),
         ],
         PostEdited d =>
         [
-            One("update publishing_posts set content = $2::jsonb, updated = $3, version = $4 where id = $1", d.PostId, Json(d.Content), e.Timestamp, e.Version),
+            One("update publishing_posts set content = $2::jsonb, updated = $3, version = version + 1 where id = $1", d.PostId, Json(d.Content), e.Timestamp),
             One($"delete from publishing_targets where post_id = $1 and status in {Unsent} and not (account_id = any($2))", d.PostId, d.Targets.Select(t => t.AccountId).ToArray()),
             .. d.Targets.Select(t => One(
                 "insert into publishing_targets (post_id, account_id, workspace_id, variant, status, due_at, updated) "
@@ -67,12 +67,12 @@ internal sealed class PublishingProjection : IProjection
         PostRescheduled s => Schedule(s.PostId, s.DueAt, s.TimeZone, s.LocalTime, e),
         PostUnscheduled u =>
         [
-            One("update publishing_posts set state = 'draft', due_at = null, time_zone = null, local_time = null, updated = $2, version = $3 where id = $1", u.PostId, e.Timestamp, e.Version),
+            One("update publishing_posts set state = 'draft', due_at = null, time_zone = null, local_time = null, updated = $2, version = version + 1 where id = $1", u.PostId, e.Timestamp),
             One("update publishing_targets set status = 'draft', due_at = null, updated = $2 where post_id = $1 and status = 'scheduled'", u.PostId, e.Timestamp),
         ],
         PostDiscarded d =>
         [
-            One("update publishing_posts set state = 'discarded', updated = $2, version = $3 where id = $1", d.PostId, e.Timestamp, e.Version),
+            One("update publishing_posts set state = 'discarded', updated = $2, version = version + 1 where id = $1", d.PostId, e.Timestamp),
             One($"update publishing_targets set status = 'dropped', due_at = null, updated = $2 where post_id = $1 and status in {Unsent}", d.PostId, e.Timestamp),
         ],
 
@@ -121,17 +121,19 @@ internal sealed class PublishingProjection : IProjection
 
     private static (string, object?[])[] Schedule(Guid postId, DateTimeOffset dueAt, string timeZone, string localTime, IEvent e) =>
     [
-        One("update publishing_posts set state = 'scheduled', due_at = $2, time_zone = $3, local_time = $4, updated = $5, version = $6 where id = $1",
-            postId, dueAt, timeZone, localTime, e.Timestamp, e.Version),
+        One("update publishing_posts set state = 'scheduled', due_at = $2, time_zone = $3, local_time = $4, updated = $5, version = version + 1 where id = $1",
+            postId, dueAt, timeZone, localTime, e.Timestamp),
         One($"update publishing_targets set status = 'scheduled', due_at = $2, updated = $3 where post_id = $1 and status in {Unsent}", postId, dueAt, e.Timestamp),
     ];
 
-    // Placeholders $1 and $2 are the target's key, $3… the values; every change also bumps the post's version.
+    // Placeholders $1 and $2 are the target's key, $3… the values; every change also bumps the post's version. Every event
+    // of a post's stream passes here once, in order, so counting them gives the stream's version (Marten's quick appends
+    // at any version, as the publisher's are, give inline projections versions relative to the append).
     private static (string, object?[])[] Target(IEvent e, Guid postId, Guid accountId, string set, params object?[] values) =>
     [
         One($"update publishing_targets set {set}, updated = ${values.Length + 3} where post_id = $1 and account_id = $2",
             [postId, accountId, .. values, e.Timestamp]),
-        One("update publishing_posts set updated = $2, version = $3 where id = $1", postId, e.Timestamp, e.Version),
+        One("update publishing_posts set updated = $2, version = version + 1 where id = $1", postId, e.Timestamp),
     ];
 
     private static string? Json(PostContentDraft? content) =>
