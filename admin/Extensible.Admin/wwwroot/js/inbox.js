@@ -26,7 +26,7 @@
 
   function fileRow(row) {
     const rows = rowsList();
-    const existing = rows ? shown(row.id, row) : null;
+    const existing = rows ? shown(row.getAttribute('id'), row) : null;
     const live = list() && list().dataset.liveInsert === 'true';
     if (existing) {
       // The moderator's selection and ticks stay with the row.
@@ -56,7 +56,9 @@
       fileRow(part);
       return;
     }
-    const target = part.id ? shown(part.id, part) : null;
+    // getAttribute, not .id: a form's "id" property is its field named "id".
+    const id = part.getAttribute('id');
+    const target = id ? shown(id, part) : null;
     if (target) {
       target.replaceWith(part);
       if (part.classList.contains('inbox-presence')) hideSelf(part);
