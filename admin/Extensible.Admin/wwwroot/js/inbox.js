@@ -202,9 +202,14 @@
     if (button) button.click();
   }
 
+  // "g" starts the console's room shortcuts (console.js): the key after it is theirs, not the inbox's.
+  let afterG = false;
+
   document.addEventListener('keydown', function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
     if (document.querySelector('dialog[open]')) return;
+    if (afterG) { afterG = false; return; }
+    if (event.key === 'g') { afterG = true; return; }
     const selected = document.querySelector('#inbox-rows .inbox-row.is-selected');
     switch (event.key) {
       case 'j': event.preventDefault(); move(1); break;
