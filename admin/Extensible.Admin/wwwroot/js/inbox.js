@@ -91,10 +91,14 @@
     if (current) hub('ThreadPresence', current, false);
   }
 
+  // The selected thread, by id: it stays selected when the list is fetched again (a filter, a reconnect).
+  let selectedThread = null;
+
   function select(row, focus) {
     if (!row) return;
     document.querySelectorAll('.inbox-row.is-selected').forEach(function (r) { r.classList.remove('is-selected'); });
     row.classList.add('is-selected');
+    selectedThread = row.dataset.thread;
     row.scrollIntoView({ block: 'nearest' });
     if (focus) {
       const link = row.querySelector('.inbox-row-link');
@@ -137,6 +141,8 @@
 
   document.body.addEventListener('htmx:afterSettle', function (event) {
     if (event.detail.target === panel) announce();
+    const again = selectedThread && document.getElementById('inbox-row-' + selectedThread);
+    if (again && !again.classList.contains('is-selected')) again.classList.add('is-selected');
   });
   // A sent bulk action clears the ticks; the rows change as the pushes arrive.
   document.body.addEventListener('htmx:afterRequest', function (event) {
