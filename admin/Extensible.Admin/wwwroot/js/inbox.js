@@ -72,7 +72,11 @@
   }
 
   new MutationObserver(function () {
-    Array.prototype.slice.call(arrivals.children).forEach(file);
+    Array.prototype.slice.call(arrivals.children).forEach(function (part) {
+      file(part);
+      // htmx wires swapped content only when it settles (a few ms later): a key pressed at once must find its buttons live.
+      if (part.isConnected && window.htmx) htmx.process(part);
+    });
   }).observe(arrivals, { childList: true });
 
   // --- Opening a thread beside the list ---
