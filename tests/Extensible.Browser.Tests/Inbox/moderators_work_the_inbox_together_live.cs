@@ -144,6 +144,32 @@ public sealed partial class moderators_work_the_inbox_together_live(InboxConsole
         await Expect(sam.Page.Locator("#toasts .toast[data-kind='error']").Last).ToContainTextAsync("The network refused the reply");
         // Sent again in its place: still one reply, not two.
         await Expect(sam.Page.Locator("#inbox-thread .inbox-items > li[data-direction='out']")).ToHaveCountAsync(1);
+
+        // Error toasts stay until dismissed (they cover the actions below).
+        var dismiss = sam.Page.Locator("#toasts .toast-dismiss");
+        while (await dismiss.CountAsync() > 0)
+        {
+            await dismiss.First.ClickAsync();
+        }
+
+        // Priority, labels and an escalation note show in the thread's state; hiding an item is done on the network.
+        var panel = sam.Page.Locator("#inbox-thread");
+        var state = panel.Locator(".inbox-state");
+        await panel.GetByLabel("Priority").SelectOptionAsync("urgent");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Set priority" }).ClickAsync();
+        await Expect(state).ToContainTextAsync("urgent priority");
+        await panel.GetByLabel("Labels (comma-separated)").FillAsync("VIP, refund");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save labels" }).ClickAsync();
+        await Expect(state.Locator(".inbox-label")).ToHaveTextAsync(["refund", "vip"]);
+        await panel.GetByLabel("Escalation note").FillAsync("Legal should see this.");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+        await Expect(state.Locator(".inbox-escalation")).ToContainTextAsync("Legal should see this.");
+        var comment = panel.Locator(".inbox-items > li[data-direction='in']").First;
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Hide" }).ClickAsync();
+        await Expect(comment).ToHaveAttributeAsync("data-hidden", "true");
+        await Expect(state).ToHaveAttributeAsync("data-status", "hidden");
+        await panel.Locator(".inbox-items > li[data-direction='in']").First.GetByRole(AriaRole.Button, new() { Name = "Unhide" }).ClickAsync();
+        await Expect(panel.Locator(".inbox-items > li[data-direction='in']").First).Not.ToHaveAttributeAsync("data-hidden", "true");
         sam.AssertNothingWentWrong();
     }
 
