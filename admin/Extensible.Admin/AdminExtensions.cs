@@ -60,6 +60,9 @@ public static class AdminExtensions
         services.AddSingleton<Pages.Calendar.CalendarReadModel>();
         services.AddHostedService<CalendarUpdates>();
         services.AddHostedService<Pages.Accounts.AccountRoomUpdates>();
+        services.AddSingleton<Pages.Inbox.InboxRoomReader>();
+        services.AddSingleton<Pages.Inbox.InboxPresence>();
+        services.AddHostedService<Pages.Inbox.InboxUpdates>();
         services.AddConsoleMail();
         return builder;
     }

@@ -1,4 +1,6 @@
+using Extensible.Admin.Pages.Inbox;
 using Extensible.Admin.Shell;
+using Extensible.Inbox.Threads;
 using Extensible.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +13,7 @@ namespace Extensible.Admin.Live;
 /// carrying HTML fragments with <c>hx-swap-oob</c>.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class ConsoleHub(IAuthorizationService authorization, ViewAudience audience) : Hub
+public sealed class ConsoleHub(IAuthorizationService authorization, ViewAudience audience, InboxPresence presence, InboxBoard inbox) : Hub
 {
     /// <summary>The hub's path.</summary>
     public const string Path = "/hubs/console";
@@ -27,10 +29,11 @@ public sealed class ConsoleHub(IAuthorizationService authorization, ViewAudience
     }
 
     /// <inheritdoc />
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         audience.Closed(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await presence.ClosedAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>
@@ -54,6 +57,56 @@ public sealed class ConsoleHub(IAuthorizationService authorization, ViewAudience
             var mayChange = (await authorization.AuthorizeAsync(Context.User!, changePolicy)).Succeeded;
             await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroups.Shared(view, mayChange), Context.ConnectionAborted);
         }
+    }
+
+    /// <summary>
+    /// Says that the caller has inbox thread <paramref name="threadId"/> open (and, with <paramref name="typing"/>, is typing
+    /// a reply): the first call joins the thread's live view (the moderators' or the readers'), and everyone who has the
+    /// thread open is told who is there. Typing ends by itself a few seconds after the last such call.
+    /// </summary>
+    public async Task ThreadPresence(string threadId, bool typing)
+    {
+        var workspace = CurrentWorkspace();
+        if (!Guid.TryParse(threadId, out var thread))
+        {
+            throw new HubException("A thread is named by its id.");
+        }
+
+        if (!presence.Has(workspace, thread, Context.ConnectionId))
+        {
+            if (!(await authorization.AuthorizeAsync(Context.User!, ConsoleRooms.Inbox.Policy)).Succeeded
+                || await inbox.FindAsync(Guid.Parse(workspace), thread, Context.ConnectionAborted) is null)
+            {
+                throw new HubException("There is no such thread in this workspace.");
+            }
+
+            var mayModerate = (await authorization.AuthorizeAsync(Context.User!, Policies.Moderate)).Succeeded;
+            var group = ConsoleGroups.View(workspace, InboxThreadPanel.ThreadView(thread, mayModerate));
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            audience.Joined(Context.ConnectionId, group);
+        }
+
+        var person = ConsoleUser.From(Context.User);
+        await presence.HereAsync(workspace, thread, Context.ConnectionId, Context.User!.UserId(), person?.DisplayName ?? "Someone", typing, Context.ConnectionAborted);
+    }
+
+    /// <summary>Says that the caller closed inbox thread <paramref name="threadId"/>: it stops receiving its pushes.</summary>
+    public async Task LeaveThread(string threadId)
+    {
+        var workspace = CurrentWorkspace();
+        if (!Guid.TryParse(threadId, out var thread))
+        {
+            return;
+        }
+
+        foreach (var mayModerate in InboxThreadPanel.Renderings)
+        {
+            var group = ConsoleGroups.View(workspace, InboxThreadPanel.ThreadView(thread, mayModerate));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            audience.Left(Context.ConnectionId, group);
+        }
+
+        await presence.LeftAsync(workspace, thread, Context.ConnectionId, Context.ConnectionAborted);
     }
 
     /// <summary>

@@ -28,15 +28,10 @@ public static class ConsoleRooms
         "calendar", "Calendar", "/calendar", Policies.Member, ConsoleSection.Work, "g l",
         "Every scheduled and published post, by day, week and month.", []);
 
-    /// <summary>The live inbox.</summary>
+    /// <summary>The live inbox: every member reads it; moderators act on it.</summary>
     public static readonly ConsoleRoom Inbox = new(
-        "inbox", "Inbox", "/inbox", Policies.Moderate, ConsoleSection.Work, "g i",
-        "One live inbox of comments, mentions and direct messages from every network.",
-        [
-            "Comments, mentions and direct messages from every connected network in one list that updates live.",
-            "Several moderators work it together: assign, reply, hide, escalate, and see who is replying right now.",
-            "Moderation workflows from plugins suggest and apply the next step.",
-        ]);
+        "inbox", "Inbox", "/inbox", Policies.Member, ConsoleSection.Work, "g i",
+        "One live inbox of comments, mentions and direct messages from every network.", []);
 
     /// <summary>People who talk about the brand.</summary>
     public static readonly ConsoleRoom Influencers = new(

@@ -388,6 +388,9 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("callback", _) => "matrix-probe",
         // Media nobody has: allowed callers get 404 and nothing is changed; a signed link that expired long ago gets 410.
         ("media", _) => Guid.NewGuid().ToString(),
+        // A webhook of a network nobody runs, for an account nobody has: refused without storing anything.
+        ("webhooks", _) => "matrix-probe",
+        (_, "accountId") => Guid.NewGuid().ToString(),
         (_, "expires") => "1",
         (_, "signature") => "matrix-probe",
         (_, "documentName") => "v1",

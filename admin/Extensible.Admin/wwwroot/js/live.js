@@ -3,7 +3,8 @@
 // - the page's view (<body data-live-view="inbox">) is joined on every (re)connect;
 // - #live-state[data-state] says connecting | live | reconnecting | offline;
 // - after the connection comes back, "console:reconnected" is triggered on <body>, so elements with
-//   hx-trigger="console:reconnected from:body" refetch what they may have missed;
+//   hx-trigger="console:reconnected from:body" refetch what they may have missed; "console:connected" follows every
+//   (re)connect, and window.extensibleLive lets a room's script call the hub (presence in the Inbox room);
 // - the server closes a connection whose person signed out or lost rights: the script connects again at once, and when
 //   the server refuses the new connection (no session: 401, no membership: 403) or the page's view, or the new
 //   connection's rights differ from those the page was rendered with (<body data-live-rights>), it reloads the page,
@@ -105,6 +106,7 @@
       htmx.trigger(body, 'console:reconnected');
     }
     everConnected = true;
+    htmx.trigger(body, 'console:connected');
   }
 
   connection.onreconnecting(function () { setState('reconnecting'); });
@@ -151,6 +153,15 @@
   // The network came back: do not wait for the next retry.
   window.addEventListener('online', function () {
     if (connection.state === signalR.HubConnectionState.Disconnected) scheduleStart(0);
+  });
+
+  // For a room's own script (inbox.js): call the hub while connected; "console:connected" on <body> says when it is.
+  window.extensibleLive = Object.freeze({
+    isConnected: function () { return connection.state === signalR.HubConnectionState.Connected; },
+    invoke: function () {
+      if (connection.state !== signalR.HubConnectionState.Connected) return Promise.reject(new Error('not connected'));
+      return connection.invoke.apply(connection, arguments);
+    }
   });
 
   setState('connecting');
