@@ -36,7 +36,7 @@ internal sealed class InboxProjection : IProjection
             Thread(e, s.ThreadId, "status = $2, resolved_at = case when $2 = 'resolved' then $3 else null end", s.Status, e.Timestamp),
         ],
         InboxThreadAssigned a => [Thread(e, a.ThreadId, "assignee_id = $2", a.AssigneeId)],
-        InboxThreadLabelled l => [Thread(e, l.ThreadId, "labels = $2", l.Labels.ToArray())],
+        InboxThreadLabelled l => [Thread(e, l.ThreadId, "labels = $2", (object)l.Labels.ToArray())],
         InboxThreadPrioritized p => [Thread(e, p.ThreadId, "priority = $2", p.Priority)],
         InboxThreadEscalated x => [Thread(e, x.ThreadId, "escalation = $2, status = case when status in ('new', 'resolved') then 'open' else status end", x.Note)],
         InboxReplySent s =>
@@ -74,7 +74,7 @@ internal sealed class InboxProjection : IProjection
                 "insert into inbox_threads (id, workspace_id, account_id, platform_key, kind, thread_key, status, priority, preview, author_handle, author_name, "
                 + "platform_post_id, our_post_id, first_item_at, last_item_at, item_count, version, updated) "
                 + "values ($1, $2, $3, $4, $5, $6, 'new', 'normal', $7, $8, $9, $10, "
-                + "(select t.post_id from publishing_targets t where t.account_id = $3 and t.platform_post_id = $10 limit 1), $11, $11, 1, $12, $13) "
+                + "(select t.post_id from publishing_targets t where t.account_id = $3 and t.platform_post_id = $10 limit 1), $11, $11, 1, 1, $12) "
                 + "on conflict (id) do update set item_count = inbox_threads.item_count + 1, "
                 + "preview = case when excluded.last_item_at >= inbox_threads.last_item_at then excluded.preview else inbox_threads.preview end, "
                 + "author_handle = case when excluded.last_item_at >= inbox_threads.last_item_at then excluded.author_handle else inbox_threads.author_handle end, "
@@ -82,9 +82,9 @@ internal sealed class InboxProjection : IProjection
                 + "last_item_at = greatest(inbox_threads.last_item_at, excluded.last_item_at), "
                 + "status = case when inbox_threads.status = 'resolved' then 'new' else inbox_threads.status end, "
                 + "resolved_at = case when inbox_threads.status = 'resolved' then null else inbox_threads.resolved_at end, "
-                + "version = excluded.version, updated = excluded.updated",
+                + "version = inbox_threads.version + 1, updated = excluded.updated",
                 r.ThreadId, r.WorkspaceId, r.AccountId, r.PlatformKey, InboxKinds.Stored(r.Kind), r.ThreadKey, preview, r.Author.Handle, r.Author.DisplayName,
-                r.PlatformPostId, at, e.Version, e.Timestamp),
+                r.PlatformPostId, at, e.Timestamp),
             One(
                 "insert into inbox_items (id, thread_id, workspace_id, account_id, direction, platform_item_id, kind, author_id, author_handle, author_name, "
                 + "author_url, author_followers, author_verified, text, url, parent_item_id, conversation_id, created_at, received_at) "
@@ -97,13 +97,15 @@ internal sealed class InboxProjection : IProjection
     private static (string, object?[]) Reply(IEvent e, Guid threadId, Guid replyId, string toItemId, string text, string status, string? message, Guid by) => One(
         "insert into inbox_items (id, thread_id, workspace_id, account_id, direction, platform_item_id, kind, text, parent_item_id, created_at, received_at, reply_status, failure_message, by_user) "
         + "select $1, t.id, t.workspace_id, t.account_id, 'out', null, t.kind, $3, $4, $5, $5, $6, $7, $8 from inbox_threads t where t.id = $2 "
-        + "on conflict (id) do update set reply_status = excluded.reply_status, failure_message = excluded.failure_message, created_at = excluded.created_at",
+        + "on conflict (id) do update set text = excluded.text, reply_status = excluded.reply_status, failure_message = excluded.failure_message, created_at = excluded.created_at",
         replyId, threadId, text, toItemId, e.Timestamp, status, message, by);
 
-    // $1 is the thread; the set clause's values follow. Every change bumps the thread's version, which actions expect.
+    // $1 is the thread; the set clause's values follow. Every event of the thread's stream passes here once, in order, so
+    // counting them gives the stream's version, which actions expect. (Marten's quick appends at any version give inline
+    // projections versions relative to the append, not the stream's.)
     private static (string, object?[]) Thread(IEvent e, Guid threadId, string? set = null, params object?[] values) => One(
-        $"update inbox_threads set {(set is null ? "" : set + ", ")}version = ${values.Length + 2}, updated = ${values.Length + 3} where id = $1",
-        [threadId, .. values, e.Version, e.Timestamp]);
+        $"update inbox_threads set {(set is null ? "" : set + ", ")}version = version + 1, updated = ${values.Length + 2} where id = $1",
+        [threadId, .. values, e.Timestamp]);
 
     private static (string, object?[]) One(string text, params object?[] values) => (text, values);
 }
