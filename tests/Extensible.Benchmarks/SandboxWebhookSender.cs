@@ -14,6 +14,10 @@ namespace Extensible.Benchmarks;
 internal sealed class SandboxWebhookSender(HttpClient client, IReadOnlyList<(Guid AccountId, string PlatformAccountId)> accounts)
 {
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("sandbox-webhook-key");
+    private long _delivered;
+
+    /// <summary>How many deliveries were answered 200.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <summary>Delivers one comment on <paramref name="postId"/> to account <paramref name="account"/> (an index); throws unless answered 200.</summary>
     public async Task SendAsync(int account, string itemId, string postId, string text, CancellationToken cancellationToken)
@@ -30,6 +34,8 @@ internal sealed class SandboxWebhookSender(HttpClient client, IReadOnlyList<(Gui
         {
             throw new InvalidOperationException($"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
+
+        Interlocked.Increment(ref _delivered);
     }
 
     private static byte[] Body(string platformAccountId, string itemId, string postId, string text)
