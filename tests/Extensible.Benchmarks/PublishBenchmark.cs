@@ -173,7 +173,7 @@ internal static class PublishBenchmark
             NewEvent.For(new PostScheduled(postId, workspaceId, due, "UTC", due.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), false, ownerId)),
         ]);
 
-    private static async Task<Guid> ConnectAsync(IServiceProvider services, Guid ownerId, Guid workspaceId, CancellationToken cancellationToken)
+    internal static async Task<Guid> ConnectAsync(IServiceProvider services, Guid ownerId, Guid workspaceId, CancellationToken cancellationToken)
     {
         var connector = services.GetRequiredService<IPluginCapabilities>().Connectors.Single(c => c.Description.Key == "sandbox");
         var connected = await connector.CallAsync("connect", (c, t) => c.CompleteConnectAsync(new ConnectCompletion { RedirectUri = new Uri("https://bench.invalid/callback") }, t), cancellationToken);
@@ -194,7 +194,7 @@ internal static class PublishBenchmark
 
     private static EventMetadata Meta(Guid workspaceId) => new() { Tenant = workspaceId.ToString(), User = "bench@example.com" };
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object[] values) =>
         await ScalarAsync<long>(dataSource, sql, cancellationToken, values);
@@ -210,7 +210,7 @@ internal static class PublishBenchmark
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

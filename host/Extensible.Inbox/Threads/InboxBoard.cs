@@ -7,6 +7,12 @@ namespace Extensible.Inbox.Threads;
 /// <summary>Reads the inbox's read model for the console and the API: pages of threads, one thread with its items, counts.</summary>
 public sealed class InboxBoard(NpgsqlDataSource db)
 {
+    /// <summary>How many of the newest threads a search walks before it asks the text index how many items match.</summary>
+    internal const int SearchWalk = 500;
+
+    /// <summary>Up to this many matching items, a search reads the matches from the text index; beyond, it walks all threads.</summary>
+    internal const int FewMatches = 5_000;
+
     private const string ThreadColumns =
         "t.id, t.workspace_id, t.account_id, t.platform_key, t.kind, t.status, t.priority, t.assignee_id, t.labels, t.preview, t.author_handle, t.author_name, "
         + "t.platform_post_id, t.our_post_id, t.first_item_at, t.last_item_at, t.item_count, t.first_response_at, t.resolved_at, t.escalation, t.version";
@@ -67,29 +73,63 @@ public sealed class InboxBoard(NpgsqlDataSource db)
             sql.Append(" and t.assignee_id is null");
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            sql.Append($" and t.id in (select i.thread_id from inbox_items i where i.workspace_id = $1 and to_tsvector('{InboxTables.SearchConfiguration}'::regconfig, i.text) "
-                + $"@@ websearch_to_tsquery('{InboxTables.SearchConfiguration}'::regconfig, {Next(query.Search.Trim())}))");
-        }
-
         if (query.After is { } after && InboxQuery.Position.TryParse(after) is { } position)
         {
             sql.Append($" and (t.last_item_at, t.id) < ({Next(position.LastItemAt)}, {Next(position.Id)})");
         }
 
-        sql.Append($" order by t.last_item_at desc, t.id desc limit {Next(query.PageSize + 1)}");
-        await using var command = db.CreateCommand(sql.ToString());
-        foreach (var value in values)
+        const string Newest = " order by t.last_item_at desc, t.id desc";
+        var filters = sql.ToString();
+        var filterValues = values.ToList();
+        List<InboxThreadRow> threads;
+        if (string.IsNullOrWhiteSpace(query.Search))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            threads = await ReadThreadsAsync($"{filters}{Newest} limit {Next(query.PageSize + 1)}", values, cancellationToken);
+        }
+        else
+        {
+            // PostgreSQL cannot tell a word few items hold from one many hold (a rare word's frequency is a guess, and a
+            // prepared statement's plan is made for any word): it walked every thread for a rare word. So: the newest
+            // threads are walked first, which fills a page at once when many items match; when they do not, the matches
+            // are read from the text index (when few), or the walk goes on through all threads (when many).
+            var search = query.Search.Trim();
+            string Matches(string term) => $"exists (select 1 from inbox_items i where i.thread_id = t.id and i.workspace_id = $1 and {SearchMatch(term)})";
+            threads = await ReadThreadsAsync(
+                $"select * from ({filters}{Newest} limit {Next(SearchWalk)}) t where {Matches(Next(search))}{Newest} limit {Next(query.PageSize + 1)}", values, cancellationToken);
+            if (threads.Count <= query.PageSize)
+            {
+                values = [.. filterValues];
+                var condition = await MatchingThreadsAsync(workspaceId, search, cancellationToken) is { } threadIds ? $"t.id = any({Next(threadIds)})" : Matches(Next(search));
+                threads = await ReadThreadsAsync($"{filters} and {condition}{Newest} limit {Next(query.PageSize + 1)}", values, cancellationToken);
+            }
         }
 
-        var threads = await ReadThreadsAsync(command, cancellationToken);
         return threads.Count > query.PageSize
             ? new InboxPage([.. threads.Take(query.PageSize)], new InboxQuery.Position(threads[query.PageSize - 1].LastItemAt, threads[query.PageSize - 1].Id).ToString())
             : new InboxPage(threads, null);
     }
+
+    /// <summary>The threads whose items match <paramref name="search"/>, when at most <see cref="FewMatches"/> items do; else null.</summary>
+    private async Task<Guid[]?> MatchingThreadsAsync(Guid workspaceId, string search, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"select i.thread_id from inbox_items i where i.workspace_id = $1 and {SearchMatch("$2")} limit $3");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = search });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = FewMatches + 1 });
+        var threads = new HashSet<Guid>();
+        var items = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items++;
+            threads.Add(reader.GetGuid(0));
+        }
+
+        return items > FewMatches ? null : [.. threads];
+    }
+
+    private static string SearchMatch(string parameter) =>
+        $"to_tsvector('{InboxTables.SearchConfiguration}'::regconfig, i.text) @@ websearch_to_tsquery('{InboxTables.SearchConfiguration}'::regconfig, {parameter})";
 
     /// <summary>One thread of the workspace, or null.</summary>
     public async Task<InboxThreadRow?> FindAsync(Guid workspaceId, Guid threadId, CancellationToken cancellationToken = default)
@@ -160,6 +200,17 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         }
 
         return labels;
+    }
+
+    private async Task<List<InboxThreadRow>> ReadThreadsAsync(string sql, List<object> values, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await ReadThreadsAsync(command, cancellationToken);
     }
 
     private static async Task<List<InboxThreadRow>> ReadThreadsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
