@@ -84,6 +84,8 @@ internal static class InboxTables
         items.AddColumn("reply_status", "text");
         items.AddColumn("failure_message", "text");
         items.AddColumn("by_user", "uuid");
+        // Arrival order: items of one delivery often share a timestamp (networks give seconds), and a thread reads in the order they came.
+        items.AddColumn<long>("position").BigAutoIncrement().NotNull();
 
         // Each polled account's place in its network's inbox; written by the poller after the items are stored.
         var cursors = options.AddReadModelTable("inbox_poll_state");

@@ -149,7 +149,7 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         }
 
         await using var command = db.CreateCommand(
-            $"select * from (select {ItemColumns} from inbox_items i where i.thread_id = $1 order by i.created_at desc, i.id desc limit 500) newest order by created_at, id");
+            $"select * from (select {ItemColumns}, i.position from inbox_items i where i.thread_id = $1 order by i.created_at desc, i.position desc limit 500) newest order by created_at, position");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = threadId });
         var items = new List<InboxItemRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
