@@ -140,6 +140,16 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         return await ReadThreadsAsync(command, cancellationToken) is [var thread, ..] ? thread : null;
     }
 
+    /// <summary>The threads of the workspace among <paramref name="threadIds"/> (unknown ids are left out), oldest activity first.</summary>
+    public async Task<IReadOnlyList<InboxThreadRow>> FindManyAsync(Guid workspaceId, IReadOnlyCollection<Guid> threadIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(threadIds);
+        await using var command = db.CreateCommand($"select {ThreadColumns} from inbox_threads t where t.workspace_id = $1 and t.id = any($2) order by t.last_item_at, t.id");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. threadIds] });
+        return await ReadThreadsAsync(command, cancellationToken);
+    }
+
     /// <summary>One thread of the workspace with its items (oldest first, at most the newest 500), or null.</summary>
     public async Task<InboxThreadView?> ThreadAsync(Guid workspaceId, Guid threadId, CancellationToken cancellationToken = default)
     {
