@@ -189,11 +189,16 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         return await ReadThreadsAsync(command, cancellationToken);
     }
 
-    /// <summary>How many of the workspace's threads are new (the navigation's unread count).</summary>
+    /// <summary>The most new threads <see cref="NewCountAsync"/> counts.</summary>
+    public const int NewCountBound = 1000;
+
+    /// <summary>How many threads of the workspace are new (nobody acted on them yet), up to <see cref="NewCountBound"/>.</summary>
     public async Task<long> NewCountAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand("select count(*) from inbox_threads where workspace_id = $1 and status = 'new'");
+        // Counted up to a bound: the navigation says "999+" beyond it, and a flood of new threads costs no more to count.
+        await using var command = db.CreateCommand("select count(*) from (select 1 from inbox_threads where workspace_id = $1 and status = 'new' limit $2) n");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = NewCountBound });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -63,6 +63,12 @@ public sealed partial class InboxUpdates(IServiceProvider services, ConsolePush 
                 }
             }
 
+            if (!push.IsConnected(workspace.Key.ToString()))
+            {
+                // Nobody of the workspace is looking on this node: the next page they open counts for itself.
+                continue;
+            }
+
             try
             {
                 var count = await board.NewCountAsync(workspace.Key, cancellationToken);
