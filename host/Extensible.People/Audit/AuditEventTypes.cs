@@ -22,6 +22,17 @@ public static class AuditEventTypes
         new("password_reset_link_created", "Password reset link made"),
         new("member_two_factor_reset", "Two-factor sign-in reset"),
         new("member_signed_out_everywhere", "Signed out everywhere"),
+        // The inbox's moderation (named by alias: the people module does not reference the inbox).
+        new("inbox_thread_status_changed", "Inbox thread status set"),
+        new("inbox_thread_assigned", "Inbox thread assigned"),
+        new("inbox_thread_labelled", "Inbox thread labelled"),
+        new("inbox_thread_prioritized", "Inbox thread priority set"),
+        new("inbox_thread_escalated", "Inbox thread escalated"),
+        new("inbox_reply_sent", "Inbox reply sent"),
+        new("inbox_reply_failed", "Inbox reply refused by the network"),
+        new("inbox_item_hidden", "Inbox item hidden or unhidden"),
+        new("inbox_item_deleted", "Inbox item deleted"),
+        new("inbox_delivery_failed", "Webhook delivery kept unread"),
     ];
 
     /// <summary>

@@ -25,6 +25,8 @@ internal sealed class AuditNames
         null or "" or "unknown" => "Someone",
         "system" => System,
         _ when PeopleByEmail.TryGetValue(user, out var name) => name,
+        // Some modules record who acted by their id (the inbox's moderators, say).
+        _ when Guid.TryParse(user, out var id) && PeopleById.TryGetValue(id, out var person) => person.Name,
         _ => user,
     };
 

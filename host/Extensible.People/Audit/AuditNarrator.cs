@@ -12,6 +12,8 @@ internal static class AuditNarrator
     public static string Narrate(string type, string? user, JsonObject? body, AuditNames names)
     {
         var who = names.Actor(user);
+        // The public's and the networks' words can be long: a line of the trail shows their start.
+        static string Cut(string text) => text.Length <= 200 ? text : text[..200] + "…";
         if (body is null)
         {
             return $"{who}: {AuditEventTypes.Label(type)}.";
@@ -21,6 +23,7 @@ internal static class AuditNarrator
         Guid? Id(string field) => Guid.TryParse(Text(field), out var id) ? id : null;
         string Person(string field) => names.Person(Id(field));
         bool Self(string field) => names.IsSelf(user, Id(field));
+        string List(string field) => AuditRedaction.Field(body, field) is JsonArray items ? string.Join(", ", items.Select(i => i?.ToString())) : Text(field);
         var plugin = names.Plugin(Text("PluginId") is { Length: > 0 } pluginId ? pluginId : null);
 
         return type switch
@@ -62,6 +65,19 @@ internal static class AuditNarrator
             "plugin_settings_saved" => $"{who} changed the settings of the plugin {plugin}{Fields(body)}.",
 "server_operator_named" => $"{who} made {Person("UserId")} a server operator.",
             "server_operator_removed" => $"{who} removed {Person("UserId")} as a server operator.",
+            "inbox_thread_status_changed" => $"{who} set an inbox thread to {Text("Status")}.",
+            "inbox_thread_assigned" when Id("AssigneeId") is null => $"{who} unassigned an inbox thread.",
+            "inbox_thread_assigned" => $"{who} assigned an inbox thread to {Person("AssigneeId")}.",
+            "inbox_thread_labelled" when List("Labels") is { Length: > 0 } labels => $"{who} labelled an inbox thread {labels}.",
+            "inbox_thread_labelled" => $"{who} took the labels off an inbox thread.",
+            "inbox_thread_prioritized" => $"{who} gave an inbox thread {Text("Priority")} priority.",
+            "inbox_thread_escalated" => $"{who} escalated an inbox thread: {Cut(Text("Note"))}",
+            "inbox_reply_sent" => $"{who} replied in an inbox thread: {Cut(Text("Text"))}",
+            "inbox_reply_failed" => $"The network refused {Possessive(who)} reply in an inbox thread: {Cut(Text("Message"))}",
+            "inbox_item_hidden" when Text("Hidden") == "false" => $"{who} unhid an inbox item on the network.",
+            "inbox_item_hidden" => $"{who} hid an inbox item on the network.",
+            "inbox_item_deleted" => $"{who} deleted an inbox item on the network.",
+            "inbox_delivery_failed" => $"A webhook delivery to the plugin {plugin} could not be read and was kept: {Cut(Text("Reason"))}",
             "plugin_failed" => $"The plugin {plugin} failed on {Text("Node")}: {Text("Reason")}",
             _ => $"{who}: {AuditEventTypes.Label(type)}.",
         };

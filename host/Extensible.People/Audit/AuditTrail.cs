@@ -32,7 +32,8 @@ public sealed class AuditTrail(NpgsqlDataSource db, PeopleDirectory directory, E
     private async Task<AuditNames> NamesAsync(List<(AuditEntry Entry, JsonObject? Body)> events, CancellationToken cancellationToken)
     {
         var names = new AuditNames();
-        var people = Ids(events, "UserId", "OwnerId", "CreatedBy");
+        var people = Ids(events, "UserId", "OwnerId", "CreatedBy", "AssigneeId")
+            .Concat(events.Select(e => Guid.TryParse(e.Entry.User, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)).Distinct().ToArray();
         var emails = events.Select(e => e.Entry.User).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(e => e.ToLowerInvariant()).ToArray();
         await using (var command = db.CreateCommand("select id, email, display_name from people_users where id = any($1) or lower(email) = any($2)"))
         {

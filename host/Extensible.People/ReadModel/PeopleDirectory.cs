@@ -226,11 +226,11 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
             $"""
             select seq_id, timestamp, type, stream_id, user_name, data from (
                 (select seq_id, timestamp, type, stream_id, user_name, data::text as data from "{store.Options.Schema}".mt_events
-                  where tenant_id = $1 and seq_id < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+                  where tenant_id = $1 and seq_id < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4 or user_name = $11)
                   order by seq_id desc limit $5)
                 union all
                 (select seq_id, timestamp, type, stream_id, user_name, data::text from "{store.Options.Schema}".mt_events
-                  where $6 and tenant_id = $7 and seq_id < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4)
+                  where $6 and tenant_id = $7 and seq_id < $2 and ($3::text is null or type = $3) and ($4::text is null or user_name = $4 or user_name = $11)
                     and (starts_with(stream_id, $8) or stream_id = $10) and type = any($9)
                   order by seq_id desc limit $5)) page
              order by seq_id desc limit $5
@@ -245,6 +245,9 @@ public sealed class PeopleDirectory(NpgsqlDataSource db, EventStore.EventStore s
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Audit.AuditEventTypes.PluginStreamPrefix });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Audit.AuditEventTypes.Server.Select(t => t.Alias)] });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Audit.AuditEventTypes.OperatorsStream });
+        // Some modules record who acted by their id: the person with that email, by id.
+        var userId = user is null ? null : (await FindUserByEmailAsync(user, cancellationToken))?.Id.ToString();
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

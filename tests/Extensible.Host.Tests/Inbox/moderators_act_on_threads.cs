@@ -1,6 +1,7 @@
 using System.Net;
 using Extensible.Inbox.Actions;
 using Extensible.Inbox.Threads;
+using Extensible.People.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Host.Tests.Inbox;
@@ -41,6 +42,28 @@ public sealed class moderators_act_on_threads(InboxHost host) : IClassFixture<In
         // Retrying with what they see now goes through.
         await Actions.AssignAsync(workspaceId, thread.Id, now.Version, ownerId, ownerId);
         Assert.Equal(ownerId, (await host.Inbox.FindAsync(workspaceId, thread.Id))!.AssigneeId);
+    }
+
+    [Fact]
+    public async Task every_action_is_a_sentence_in_the_audit_trail_with_who_did_it_found_by_their_email()
+    {
+        var (workspaceId, ownerId, thread) = await ThreadAsync("audit-1");
+        var version = await Actions.AssignAsync(workspaceId, thread.Id, thread.Version, ownerId, ownerId);
+        version = await Actions.LabelAsync(workspaceId, thread.Id, version, ["audited", "legal"], ownerId);
+        version = await Actions.PrioritizeAsync(workspaceId, thread.Id, version, InboxPriority.Urgent, ownerId);
+        version = await Actions.EscalateAsync(workspaceId, thread.Id, version, "Legal <b>should</b> see this.", ownerId);
+        await Actions.SetStatusAsync(workspaceId, thread.Id, version, InboxStatus.Resolved, ownerId);
+
+        var trail = host.Services.GetRequiredService<AuditTrail>();
+        var lines = (await trail.PageAsync(workspaceId, new AuditQuery(User: Extensible.Host.Tests.Publishing.PublishingHost.OwnerEmail))).Lines.Select(l => l.Summary).ToList();
+        Assert.Contains("Olive Owner set an inbox thread to resolved.", lines);
+        Assert.Contains("Olive Owner escalated an inbox thread: Legal <b>should</b> see this.", lines);
+        Assert.Contains("Olive Owner gave an inbox thread urgent priority.", lines);
+        Assert.Contains("Olive Owner labelled an inbox thread audited, legal.", lines);
+        Assert.Contains("Olive Owner assigned an inbox thread to Olive Owner.", lines);
+        var assigned = await trail.PageAsync(workspaceId, new AuditQuery(Type: "inbox_thread_assigned"));
+        Assert.NotEmpty(assigned.Lines);
+        Assert.All(assigned.Lines, l => Assert.Equal("Olive Owner", l.Who));
     }
 
     [Fact]
