@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Extensible.EventStore;
 using Extensible.Inbox.Threads;
@@ -28,6 +29,7 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
     private const int KeptAccounts = 10_000;
 
     private readonly ConcurrentDictionary<Guid, (AccountRecord Account, DateTimeOffset Until)> _accounts = new();
+    private readonly ConditionalWeakTable<GuardedCapability<IPlatformConnector>, KnownFeatures> _features = new();
 
     /// <summary>How much of an unreadable body is kept for an operator.</summary>
     public const int KeptBodyLength = 64 * 1024;
@@ -70,8 +72,7 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
             return new WebhookAnswer(503, "The network's plugin is not running; send again later.");
         }
 
-        var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
-        if (!profile.Features.HasFlag(PlatformFeatures.Webhooks))
+        if (!(await FeaturesAsync(connector, cancellationToken)).HasFlag(PlatformFeatures.Webhooks))
         {
             return new WebhookAnswer(404, "No such webhook.");
         }
@@ -109,6 +110,19 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
         return new WebhookAnswer(200, "Stored.", stored);
     }
 
+    // A running connector's profile does not change (a reloaded plugin is a new capability): asked once, not per delivery.
+    private async Task<PlatformFeatures> FeaturesAsync(GuardedCapability<IPlatformConnector> connector, CancellationToken cancellationToken)
+    {
+        if (_features.TryGetValue(connector, out var known))
+        {
+            return known.Features;
+        }
+
+        var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
+        _features.AddOrUpdate(connector, new KnownFeatures(profile.Features));
+        return profile.Features;
+    }
+
     private async Task<AccountRecord?> FindAccountAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -144,6 +158,8 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
         InboxLog.WebhookKept(logger, account.Id, reason);
         return new WebhookAnswer(400, "The delivery could not be read; it was kept for an operator.");
     }
+
+    private sealed record KnownFeatures(PlatformFeatures Features);
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }
