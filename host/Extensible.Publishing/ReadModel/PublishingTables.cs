@@ -55,7 +55,9 @@ internal static class PublishingTables
             .WithIndex("publishing_targets_due", ["workspace_id", "due_at", "post_id"], predicate: "status in ('scheduled', 'retrying')")
             .WithIndex("publishing_targets_in_flight", ["workspace_id", "started_at"], predicate: "status = 'publishing'")
             .WithIndex("publishing_targets_account", ["account_id", "status"])
-            .WithIndex("publishing_targets_workspace_due", ["workspace_id", "due_at"]);
+            .WithIndex("publishing_targets_workspace_due", ["workspace_id", "due_at"])
+            // Which of our posts a comment is on (the inbox links each thread to it as the comment arrives).
+            .WithIndex("publishing_targets_platform_post", ["account_id", "platform_post_id"], predicate: "platform_post_id is not null");
         targets.AddColumn<Guid>("post_id").AsPrimaryKey();
         targets.AddColumn<Guid>("account_id").AsPrimaryKey();
         targets.AddColumn<Guid>("workspace_id").NotNull();
