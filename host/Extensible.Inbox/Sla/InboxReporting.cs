@@ -59,6 +59,12 @@ public sealed class InboxReporting(NpgsqlDataSource db, InboxBusinessHours busin
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                // The team's row of a measure nothing happened for has a count of 0 and no percentiles.
+                if (reader.GetInt64(4) == 0)
+                {
+                    continue;
+                }
+
                 var measure = reader.GetString(0);
                 var target = measure == "first_response" ? hours.FirstResponseTargetMinutes : hours.ResolutionTargetMinutes;
                 var figures = new InboxReportFigures(reader.GetInt64(4), reader.GetDouble(5), reader.GetDouble(6), target is null ? null : reader.GetInt64(7));
