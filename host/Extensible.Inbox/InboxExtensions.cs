@@ -2,6 +2,7 @@ using Extensible.EventStore;
 using Extensible.Inbox.Actions;
 using Extensible.Inbox.Ingestion;
 using Extensible.Inbox.ReadModel;
+using Extensible.Inbox.Sla;
 using Extensible.Inbox.Threads;
 using JasperFx.Events.Projections;
 using Marten;
@@ -21,6 +22,7 @@ public static class InboxExtensions
             InboxTables.Declare(options);
             options.Projections.Add(new InboxProjection(), ProjectionLifecycle.Inline);
         });
+        services.AddInboxSla();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InboxIngestion>();
         services.AddSingleton<InboxWebhooks>();

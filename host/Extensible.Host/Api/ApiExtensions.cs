@@ -43,6 +43,7 @@ public static class ApiExtensions
         api.MapServerApi();
         api.MapPostsApi();
         api.MapPublishingSettingsApi();
+        api.MapInboxSlaApi();
         api.MapAccountsApi();
         api.MapMediaApi();
         return app;

@@ -20,7 +20,9 @@ internal static class InboxTables
             .WithIndex("inbox_threads_recent", ["workspace_id", "last_item_at", "id"])
             .WithIndex("inbox_threads_status", ["workspace_id", "status", "last_item_at", "id"])
             .WithIndex("inbox_threads_assignee", ["workspace_id", "assignee_id", "last_item_at", "id"])
-            .WithIndex("inbox_threads_account", ["workspace_id", "account_id", "last_item_at", "id"]);
+            .WithIndex("inbox_threads_account", ["workspace_id", "account_id", "last_item_at", "id"])
+            .WithIndex("inbox_threads_first_response", ["workspace_id", "first_response_at"])
+            .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"]);
         threads.Indexes.Add(new IndexDefinition("inbox_threads_labels") { Columns = ["labels"], Method = IndexMethod.gin });
         threads.AddColumn<Guid>("id").AsPrimaryKey();
         threads.AddColumn<Guid>("workspace_id").NotNull();
@@ -44,6 +46,11 @@ internal static class InboxTables
         threads.AddColumn("item_count", "integer").NotNull();
         threads.AddColumn("first_response_at", "timestamptz");
         threads.AddColumn("resolved_at", "timestamptz");
+        // Measured in business time by Sla.InboxSlaProjection: who answered first and who resolved, and how long each took.
+        threads.AddColumn("first_responder_id", "uuid");
+        threads.AddColumn("first_response_seconds", "bigint");
+        threads.AddColumn("resolved_by", "uuid");
+        threads.AddColumn("resolution_seconds", "bigint");
         threads.AddColumn("escalation", "text");
         threads.AddColumn("version", "bigint").NotNull();
         threads.AddColumn("updated", "timestamptz").NotNull();

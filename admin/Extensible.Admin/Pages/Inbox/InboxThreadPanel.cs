@@ -19,6 +19,9 @@ public sealed record InboxThreadPanel(
     /// <summary>What the last action of this viewer ran into, or null.</summary>
     public InboxNotice? Notice { get; init; }
 
+    /// <summary>The thread's times in business time against the workspace's targets (read with the panel), or null.</summary>
+    public Extensible.Inbox.Sla.InboxThreadSla? Sla { get; init; }
+
     /// <summary>The reply text to put back in the reply box (after a conflict), or null.</summary>
     public string? ReplyDraft { get; init; }
 

@@ -91,4 +91,36 @@ public sealed class IndexModel(PeopleService people, IConsoleMail mail) : PageMo
 
         return Page();
     }
+
+    public async Task<IActionResult> OnPostBusinessHoursAsync(
+        bool alwaysOpen, string? closedDates, int? firstResponseTargetMinutes, int? resolutionTargetMinutes,
+        [FromServices] global::Extensible.Inbox.Sla.InboxBusinessHours businessHours, CancellationToken cancellationToken)
+    {
+        OnGet();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var week = global::Extensible.Inbox.Sla.BusinessHoursInput.Week;
+            var hours = global::Extensible.Inbox.Sla.BusinessHoursInput.Build(
+                alwaysOpen,
+                [.. week.SelectMany(d => global::Extensible.Inbox.Sla.BusinessHoursInput.DayLine(d.ToString(), d, Request.Form["day-" + global::Extensible.Inbox.Sla.BusinessHoursInput.Name(d)]))],
+                [.. (closedDates ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => ("Closed dates", (string?)d))],
+                firstResponseTargetMinutes, resolutionTargetMinutes);
+            await businessHours.SetAsync(User.WorkspaceId(), hours, User.UserId(), User.Actor(), cancellationToken);
+            Saved = true;
+        }
+        catch (global::Extensible.Inbox.Sla.BusinessHoursValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                ModelState.AddModelError(field, string.Join(" ", messages));
+            }
+        }
+
+        return Page();
+    }
 }
