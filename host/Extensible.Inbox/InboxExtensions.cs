@@ -2,6 +2,7 @@ using Extensible.EventStore;
 using Extensible.Inbox.Actions;
 using Extensible.Inbox.Ingestion;
 using Extensible.Inbox.ReadModel;
+using Extensible.Inbox.SavedReplies;
 using Extensible.Inbox.Threads;
 using JasperFx.Events.Projections;
 using Marten;
@@ -26,6 +27,8 @@ public static class InboxExtensions
         services.AddSingleton<InboxWebhooks>();
         services.AddSingleton<InboxBoard>();
         services.AddSingleton<InboxActions>();
+        services.AddSingleton<InboxNetworks>();
+        services.AddSavedReplies();
         services.AddHostedService<InboxPoller>();
         return services;
     }

@@ -12,6 +12,9 @@ public static class InboxStreams
     /// <summary>Webhook deliveries of an account that could not be read, kept for an operator.</summary>
     public static string Deliveries(Guid accountId) => $"inbox-deliveries-{accountId}";
 
+    /// <summary>A saved reply of a workspace's library: created, edited, deleted.</summary>
+    public static string SavedReply(Guid savedReplyId) => $"inbox-saved-reply-{savedReplyId}";
+
     /// <summary>
     /// The thread an item belongs to, the same on every node and every delivery: a comment joins its post's thread, a
     /// direct message its conversation, a mention or a review its own.
