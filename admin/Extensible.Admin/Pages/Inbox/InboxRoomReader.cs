@@ -8,7 +8,7 @@ namespace Extensible.Admin.Pages.Inbox;
 /// Reads what the Inbox room shows — rows and thread panels with the names of accounts and people filled in — for the page
 /// and for the live pushes alike, so both render from the same models.
 /// </summary>
-public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts, PeopleDirectory people)
+public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts, PeopleDirectory people, InboxNetworks networks)
 {
     /// <summary>The rows of <paramref name="threads"/>.</summary>
     public async Task<IReadOnlyList<InboxRow>> RowsAsync(Guid workspaceId, IReadOnlyList<InboxThreadRow> threads, bool mayModerate, CancellationToken cancellationToken)
@@ -37,7 +37,10 @@ public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts,
         var history = author is null ? [] : await board.AuthorHistoryAsync(workspaceId, view.Thread.AccountId, author, threadId, cancellationToken: cancellationToken);
         var handles = await HandlesAsync(workspaceId, cancellationToken);
         var members = await people.MembersAsync(workspaceId, cancellationToken);
-        return new InboxThreadPanel(view, handles.GetValueOrDefault(view.Thread.AccountId, view.Thread.PlatformKey), members, history, mayModerate);
+        return new InboxThreadPanel(view, handles.GetValueOrDefault(view.Thread.AccountId, view.Thread.PlatformKey), members, history, mayModerate)
+        {
+            Features = mayModerate ? await networks.FeaturesAsync(workspaceId, view.Thread.AccountId, cancellationToken) : default,
+        };
     }
 
     /// <summary>The workspace's accounts (disconnected ones too: their threads stay), for the filter and the rows.</summary>

@@ -19,6 +19,12 @@ public sealed record InboxThreadPanel(
     /// <summary>What the last action of this viewer ran into, or null.</summary>
     public InboxNotice? Notice { get; init; }
 
+    /// <summary>What the account's network lets moderators do (likes are offered only where it takes them).</summary>
+    public Extensible.Sdk.Connectors.PlatformFeatures Features { get; init; }
+
+    /// <summary>Whether items can be liked on the account's network.</summary>
+    public bool CanLike => Features.HasFlag(Extensible.Sdk.Connectors.PlatformFeatures.Like);
+
     /// <summary>The reply text to put back in the reply box (after a conflict), or null.</summary>
     public string? ReplyDraft { get; init; }
 
