@@ -14,10 +14,10 @@ internal static class SavedRepliesApi
     public static RouteGroupBuilder MapSavedRepliesApi(this RouteGroupBuilder api)
     {
         var replies = api.MapGroup("/inbox/saved-replies").WithTags("Inbox");
-        replies.MapGet("", ListAsync).RequireAuthorization(Policies.Member)
+        api.MapGet("/inbox/saved-replies", ListAsync).WithTags("Inbox").RequireAuthorization(Policies.Member)
             .WithName("ListSavedReplies").WithSummary("The saved replies")
             .WithDescription("The workspace's saved replies by name, their variables unfilled (at most 500).");
-        replies.MapPost("", CreateAsync).RequireAuthorization(Policies.Moderate).ProducesValidationProblem()
+        api.MapPost("/inbox/saved-replies", CreateAsync).WithTags("Inbox").RequireAuthorization(Policies.Moderate).ProducesValidationProblem()
             .WithName("CreateSavedReply").WithSummary("Save a reply")
             .WithDescription("Variables: {author.name}, {author.handle}, {account.name}, {account.handle}, {me.name}, {network}. Any other {name} answers 400 under errors.text; "
                 + "a name or shortcut already used in the workspace answers 400 under errors.name or errors.shortcut.");
