@@ -98,7 +98,14 @@ public static partial class SavedReplyTemplate
         }
 
         var clean = text.ToString().Trim();
-        return clean.Length <= MaxValueLength ? clean : clean[..MaxValueLength].TrimEnd();
+        if (clean.Length <= MaxValueLength)
+        {
+            return clean;
+        }
+
+        // Cut between characters, never inside a surrogate pair.
+        var cut = char.IsHighSurrogate(clean[MaxValueLength - 1]) ? MaxValueLength - 1 : MaxValueLength;
+        return clean[..cut].TrimEnd();
     }
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\}", RegexOptions.CultureInvariant)]
