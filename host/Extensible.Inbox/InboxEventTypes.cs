@@ -16,5 +16,7 @@ internal static class InboxEventTypes
         .Register("inbox_reply_failed", InboxJsonContext.Default.InboxReplyFailed)
         .Register("inbox_item_hidden", InboxJsonContext.Default.InboxItemHidden)
         .Register("inbox_item_deleted", InboxJsonContext.Default.InboxItemDeleted)
-        .Register("inbox_delivery_failed", InboxJsonContext.Default.InboxDeliveryFailed);
+        .Register("inbox_delivery_failed", InboxJsonContext.Default.InboxDeliveryFailed)
+        .Register("inbox_item_liked", InboxJsonContext.Default.InboxItemLiked)
+        .Register("inbox_item_unliked", InboxJsonContext.Default.InboxItemUnliked);
 }

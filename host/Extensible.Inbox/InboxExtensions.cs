@@ -3,6 +3,7 @@ using Extensible.Inbox.Actions;
 using Extensible.Inbox.Ingestion;
 using Extensible.Inbox.ReadModel;
 using Extensible.Inbox.Sla;
+using Extensible.Inbox.SavedReplies;
 using Extensible.Inbox.Threads;
 using JasperFx.Events.Projections;
 using Marten;
@@ -28,6 +29,8 @@ public static class InboxExtensions
         services.AddSingleton<InboxWebhooks>();
         services.AddSingleton<InboxBoard>();
         services.AddSingleton<InboxActions>();
+        services.AddSingleton<InboxNetworks>();
+        services.AddSavedReplies();
         services.AddHostedService<InboxPoller>();
         return services;
     }

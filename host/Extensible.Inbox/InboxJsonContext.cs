@@ -16,4 +16,6 @@ namespace Extensible.Inbox;
 [JsonSerializable(typeof(InboxItemHidden))]
 [JsonSerializable(typeof(InboxItemDeleted))]
 [JsonSerializable(typeof(InboxDeliveryFailed))]
+[JsonSerializable(typeof(InboxItemLiked))]
+[JsonSerializable(typeof(InboxItemUnliked))]
 internal sealed partial class InboxJsonContext : JsonSerializerContext;

@@ -15,6 +15,9 @@ public static class InboxStreams
     /// <summary>A workspace's business hours and response targets.</summary>
     public static string BusinessHours(Guid workspaceId) => $"inbox-business-hours-{workspaceId}";
 
+    /// <summary>A saved reply of a workspace's library: created, edited, deleted.</summary>
+    public static string SavedReply(Guid savedReplyId) => $"inbox-saved-reply-{savedReplyId}";
+
     /// <summary>
     /// The thread an item belongs to, the same on every node and every delivery: a comment joins its post's thread, a
     /// direct message its conversation, a mention or a review its own.

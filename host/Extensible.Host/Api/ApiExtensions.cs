@@ -14,6 +14,7 @@ public static class ApiExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(1, InboxRepliesJsonContext.Default));
         builder.Services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
@@ -46,6 +47,8 @@ public static class ApiExtensions
         api.MapInboxSlaApi();
         api.MapAccountsApi();
         api.MapMediaApi();
+        api.MapInboxItemsApi();
+        api.MapSavedRepliesApi();
         return app;
     }
 

@@ -14,7 +14,7 @@ namespace Extensible.Inbox.Actions;
 /// (<see cref="InboxThreadChangedException"/>). Actions on the network (reply, hide, delete) go through the account's
 /// connector, checked against the version before the call and recorded after it whatever else happened meanwhile.
 /// </summary>
-public sealed class InboxActions(
+public sealed partial class InboxActions(
     EventStore.EventStore store, InboxBoard board, AccountVault vault, PeopleDirectory people, ILogger<InboxActions> logger)
 {
     /// <summary>The longest reply accepted (networks refuse theirs far below it, with their own message).</summary>
@@ -71,6 +71,11 @@ public sealed class InboxActions(
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxReplyLength)
         {
             throw new InboxActionException($"A reply needs 1 to {MaxReplyLength} characters.");
+        }
+
+        if (SavedReplies.SavedReplyTemplate.Blanks(text) is [var blank, ..])
+        {
+            throw new InboxActionException($"Fill in {{{blank}}} first: the saved reply had no value for it.");
         }
 
         var (view, item) = await TargetAsync(workspaceId, threadId, expectedVersion, toItemId, cancellationToken);
@@ -221,6 +226,8 @@ public sealed class InboxActions(
                 InboxReplyFailed f => $"{await NameAsync(f.By)} tried to reply",
                 InboxItemHidden h => $"{await NameAsync(h.By)} {(h.Hidden ? "hid" : "showed")} an item",
                 InboxItemDeleted d => $"{await NameAsync(d.By)} deleted an item",
+                InboxItemLiked l => $"{await NameAsync(l.By)} liked an item",
+                InboxItemUnliked u => $"{await NameAsync(u.By)} took a like back",
                 _ => "it changed",
             });
         }

@@ -60,8 +60,16 @@ internal sealed class InboxProjection : IProjection
             One("update inbox_items set deleted = true where thread_id = $1 and platform_item_id = $2 and direction = 'in'", d.ThreadId, d.PlatformItemId),
             Thread(e, d.ThreadId),
         ],
+        InboxItemLiked l => Liked(e, l.ThreadId, l.PlatformItemId, true),
+        InboxItemUnliked u => Liked(e, u.ThreadId, u.PlatformItemId, false),
         _ => [],
     };
+
+    private static (string, object?[])[] Liked(IEvent e, Guid threadId, string platformItemId, bool liked) =>
+    [
+        One("update inbox_items set liked = $3 where thread_id = $1 and platform_item_id = $2 and direction = 'in'", threadId, platformItemId, liked),
+        Thread(e, threadId),
+    ];
 
     private static (string, object?[])[] Received(InboxItemReceived r, IEvent e)
     {

@@ -87,6 +87,8 @@ internal static class InboxTables
         items.AddColumn("received_at", "timestamptz").NotNull();
         items.AddColumn("hidden", "boolean").NotNull().DefaultValueByExpression("false");
         items.AddColumn("deleted", "boolean").NotNull().DefaultValueByExpression("false");
+        // Whether the account likes the item on the network.
+        items.AddColumn("liked", "boolean").NotNull().DefaultValueByExpression("false");
         // For replies: sent | failed, the network's message when it failed, and who wrote it.
         items.AddColumn("reply_status", "text");
         items.AddColumn("failure_message", "text");

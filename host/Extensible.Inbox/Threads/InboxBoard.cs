@@ -19,7 +19,7 @@ public sealed class InboxBoard(NpgsqlDataSource db)
 
     private const string ItemColumns =
         "i.id, i.direction, i.platform_item_id, i.kind, i.author_id, i.author_handle, i.author_name, i.author_url, i.author_followers, i.author_verified, "
-        + "i.text, i.url, i.parent_item_id, i.conversation_id, i.created_at, i.hidden, i.deleted, i.reply_status, i.failure_message, i.by_user";
+        + "i.text, i.url, i.parent_item_id, i.conversation_id, i.created_at, i.hidden, i.deleted, i.reply_status, i.failure_message, i.by_user, i.liked";
 
     /// <summary>A page of the workspace's threads, newest activity first.</summary>
     /// <exception cref="ArgumentException">The query is not valid (see <see cref="InboxQuery.Validate"/>).</exception>
@@ -169,7 +169,7 @@ public sealed class InboxBoard(NpgsqlDataSource db)
                 reader.GetGuid(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
                 reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetBoolean(9), reader.GetString(10), Text(reader, 11), Text(reader, 12), Text(reader, 13),
                 reader.GetFieldValue<DateTimeOffset>(14), reader.GetBoolean(15), reader.GetBoolean(16), Text(reader, 17), Text(reader, 18),
-                reader.IsDBNull(19) ? null : reader.GetGuid(19)));
+                reader.IsDBNull(19) ? null : reader.GetGuid(19)) { Liked = reader.GetBoolean(20) });
         }
 
         return new InboxThreadView(thread, items);

@@ -41,6 +41,12 @@ public sealed record InboxItemHidden(Guid ThreadId, Guid WorkspaceId, string Pla
 /// <summary>An item was deleted on the network.</summary>
 public sealed record InboxItemDeleted(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, Guid By);
 
+/// <summary>The account liked an item on the network.</summary>
+public sealed record InboxItemLiked(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, Guid By);
+
+/// <summary>The account took its like of an item back on the network.</summary>
+public sealed record InboxItemUnliked(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, Guid By);
+
 /// <summary>
 /// A webhook delivery passed the connector's signature check but could not be read: kept with the connector's reason (and
 /// the body, cut to a size) for an operator to see.

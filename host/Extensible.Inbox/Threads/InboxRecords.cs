@@ -14,7 +14,11 @@ public sealed record InboxThreadRow(
 public sealed record InboxItemRow(
     Guid Id, string Direction, string? PlatformItemId, string Kind, string? AuthorId, string? AuthorHandle, string? AuthorName, string? AuthorUrl,
     long? AuthorFollowers, bool AuthorVerified, string Text, string? Url, string? ParentItemId, string? ConversationId, DateTimeOffset CreatedAt, bool Hidden, bool Deleted,
-    string? ReplyStatus, string? FailureMessage, Guid? By);
+    string? ReplyStatus, string? FailureMessage, Guid? By)
+{
+    /// <summary>Whether the account likes the item on the network.</summary>
+    public bool Liked { get; init; }
+}
 
 /// <summary>A thread with its items, oldest first.</summary>
 public sealed record InboxThreadView(InboxThreadRow Thread, IReadOnlyList<InboxItemRow> Items);

@@ -201,6 +201,38 @@ public sealed class SandboxConnector : IPlatformConnector
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Direct messages cannot be liked on the sandbox (a refusal to try in the console). Every call it takes is counted
+    /// under <c>like:{account}:{item}</c>, so a test sees what reached the network.
+    /// </remarks>
+    public async Task SetLikedAsync(AccountCredentials account, InboxItemReference item, bool liked, CancellationToken cancellationToken)
+    {
+        Authorize(account);
+        ArgumentNullException.ThrowIfNull(item);
+        await MaybeFailAsync("like", item.PlatformItemId, cancellationToken).ConfigureAwait(false);
+        if (item.Kind == InboxItemKind.DirectMessage)
+        {
+            throw new PlatformException(PlatformFailure.Rejected, "The network refused: Direct messages cannot be liked on the sandbox.")
+            {
+                PlatformMessage = "Direct messages cannot be liked on the sandbox.",
+                StatusCode = 422,
+            };
+        }
+
+        var key = SandboxStoreKeys.Like(account.PlatformAccountId, item.PlatformItemId);
+        await SandboxStoreGate.RunAsync(
+            key,
+            async () =>
+            {
+                var stored = await _context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+                var calls = stored is null ? 0 : JsonSerializer.Deserialize(stored, SandboxJson.Default.SandboxLike)?.Calls ?? 0;
+                var like = new SandboxLike(account.PlatformAccountId, item.PlatformItemId, liked, calls + 1, _context.Time.GetUtcNow());
+                await _context.Store.SetAsync(key, JsonSerializer.Serialize(like, SandboxJson.Default.SandboxLike), cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<PostMetrics> FetchMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
         Authorize(account);

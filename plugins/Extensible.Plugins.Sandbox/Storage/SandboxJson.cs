@@ -9,6 +9,7 @@ namespace Extensible.Plugins.Sandbox.Storage;
 [JsonSerializable(typeof(SandboxPost))]
 [JsonSerializable(typeof(List<SandboxPostEntry>))]
 [JsonSerializable(typeof(SandboxReply))]
+[JsonSerializable(typeof(SandboxLike))]
 [JsonSerializable(typeof(SandboxWebhookPayload))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class SandboxJson : JsonSerializerContext;

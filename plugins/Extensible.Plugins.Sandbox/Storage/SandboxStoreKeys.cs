@@ -20,6 +20,8 @@ internal static class SandboxStoreKeys
 
     public static string DeletedComment(string itemId) => $"item:{Short(itemId)}:deleted";
 
+    public static string Like(string accountId, string itemId) => $"like:{Short(accountId)}:{Short(itemId)}";
+
     private static string Short(string value) => value.Length <= 64 && value.All(IsPlain) ? value : Hash(value);
 
     private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';

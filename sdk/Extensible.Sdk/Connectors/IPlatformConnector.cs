@@ -105,6 +105,18 @@ public interface IPlatformConnector
     Task DeleteCommentAsync(AccountCredentials account, InboxItemReference item, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Profile.DisplayName} does not let comments be deleted.");
 
+    /// <summary>
+    /// Likes an inbox item as the account (a favourite, a heart, a like: whatever the network calls it), or takes the like
+    /// back. Supported when <see cref="PlatformFeatures.Like"/> is declared. Liking what the account already likes, or
+    /// unliking what it does not, succeeds: the host may call again after a timeout.
+    /// </summary>
+    /// <param name="account">The account that likes.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="liked"><see langword="true"/> to like, <see langword="false"/> to take the like back.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task SetLikedAsync(AccountCredentials account, InboxItemReference item, bool liked, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Profile.DisplayName} does not let items be liked.");
+
     /// <summary>Fetches a post's metrics now. Supported when <see cref="PlatformFeatures.Metrics"/> is declared.</summary>
     /// <param name="account">The account that published.</param>
     /// <param name="platformPostId">The network's id of the post.</param>

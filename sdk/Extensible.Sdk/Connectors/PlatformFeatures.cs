@@ -36,4 +36,7 @@ public enum PlatformFeatures
 
     /// <summary><see cref="IPlatformConnector.FindPublishedAsync"/>.</summary>
     LookupByIdempotencyKey = 512,
+
+    /// <summary><see cref="IPlatformConnector.SetLikedAsync"/>.</summary>
+    Like = 1024,
 }

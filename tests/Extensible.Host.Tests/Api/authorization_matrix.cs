@@ -388,6 +388,10 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("callback", _) => "matrix-probe",
         // Media nobody has: allowed callers get 404 and nothing is changed; a signed link that expired long ago gets 410.
         ("media", _) => Guid.NewGuid().ToString(),
+        // A thread, an item and a saved reply nobody has: allowed callers get 404 and nothing is changed.
+        ("threads", _) => Guid.NewGuid().ToString(),
+        ("items", _) => "matrix-probe",
+        ("saved-replies", _) => Guid.NewGuid().ToString(),
         // A webhook of a network nobody runs, for an account nobody has: refused without storing anything.
         ("webhooks", _) => "matrix-probe",
         (_, "accountId") => Guid.NewGuid().ToString(),

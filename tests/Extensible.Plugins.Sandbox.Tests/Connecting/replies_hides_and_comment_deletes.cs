@@ -46,6 +46,28 @@ public sealed class replies_hides_and_comment_deletes
     }
 
     [Fact]
+    public async Task likes_are_counted_as_the_network_received_them_and_direct_messages_cannot_be_liked()
+    {
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
+        var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
+        var comment = new InboxItemReference("sbx-a1-i3", InboxItemKind.Comment, "sbx-p1");
+        var message = new InboxItemReference("sbx-a1-i4", InboxItemKind.DirectMessage, "dm-1");
+
+        await connector.SetLikedAsync(account, comment, true, CancellationToken.None);
+        Assert.Contains("\"liked\":true", harness.Store.Values[$"like:{account.PlatformAccountId}:sbx-a1-i3"], StringComparison.Ordinal);
+        await connector.SetLikedAsync(account, comment, false, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<PlatformException>(() => connector.SetLikedAsync(account, message, true, CancellationToken.None));
+
+        var stored = harness.Store.Values[$"like:{account.PlatformAccountId}:sbx-a1-i3"];
+        Assert.Contains("\"liked\":false", stored, StringComparison.Ordinal);
+        Assert.Contains("\"calls\":2", stored, StringComparison.Ordinal);
+        Assert.Equal(PlatformFailure.Rejected, refused.Failure);
+        Assert.Equal("Direct messages cannot be liked on the sandbox.", refused.PlatformMessage);
+        Assert.DoesNotContain(harness.Store.Values.Keys, k => k.EndsWith(":sbx-a1-i4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task item_ids_from_outside_never_make_store_keys_too_long()
     {
         using var harness = SandboxHarness.Create();

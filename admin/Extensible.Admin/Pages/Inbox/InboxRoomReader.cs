@@ -8,7 +8,7 @@ namespace Extensible.Admin.Pages.Inbox;
 /// Reads what the Inbox room shows — rows and thread panels with the names of accounts and people filled in — for the page
 /// and for the live pushes alike, so both render from the same models.
 /// </summary>
-public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts, PeopleDirectory people, Extensible.Inbox.Sla.InboxSla sla)
+public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts, PeopleDirectory people, Extensible.Inbox.Sla.InboxSla sla, InboxNetworks networks)
 {
     /// <summary>The rows of <paramref name="threads"/>.</summary>
     public async Task<IReadOnlyList<InboxRow>> RowsAsync(Guid workspaceId, IReadOnlyList<InboxThreadRow> threads, bool mayModerate, CancellationToken cancellationToken)
@@ -46,6 +46,7 @@ public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts,
         return new InboxThreadPanel(view, handles.GetValueOrDefault(view.Thread.AccountId, view.Thread.PlatformKey), members, history, mayModerate)
         {
             Sla = await sla.ForThreadAsync(view.Thread, cancellationToken),
+            Features = mayModerate ? await networks.FeaturesAsync(workspaceId, view.Thread.AccountId, cancellationToken) : default,
         };
     }
 

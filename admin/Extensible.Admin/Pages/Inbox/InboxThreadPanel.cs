@@ -22,6 +22,12 @@ public sealed record InboxThreadPanel(
     /// <summary>The thread's times in business time against the workspace's targets (read with the panel), or null.</summary>
     public Extensible.Inbox.Sla.InboxThreadSla? Sla { get; init; }
 
+    /// <summary>What the account's network lets moderators do (likes are offered only where it takes them).</summary>
+    public Extensible.Sdk.Connectors.PlatformFeatures Features { get; init; }
+
+    /// <summary>Whether items can be liked on the account's network.</summary>
+    public bool CanLike => Features.HasFlag(Extensible.Sdk.Connectors.PlatformFeatures.Like);
+
     /// <summary>The reply text to put back in the reply box (after a conflict), or null.</summary>
     public string? ReplyDraft { get; init; }
 

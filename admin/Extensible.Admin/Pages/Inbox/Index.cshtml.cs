@@ -120,6 +120,26 @@ public sealed class IndexModel(InboxBoard board, InboxRoomReader reader, InboxAc
         ActAsync(id, () => actions.SetHiddenAsync(User.WorkspaceId(), id, version, item, hidden, User.UserId(), cancellationToken),
             hidden ? "Hidden on the network." : "Shown again on the network.", cancellationToken);
 
+    /// <summary>Likes an item on the network, or takes the like back; a refusal shows the network's message in the panel.</summary>
+    [Authorize(Policy = Policies.Moderate)]
+    public Task<IActionResult> OnPostLikeAsync(Guid id, long version, string? item, bool liked, CancellationToken cancellationToken) =>
+        ActAsync(id, () => actions.SetLikedAsync(User.WorkspaceId(), id, version, item, liked, User.UserId(), cancellationToken),
+            liked ? "Liked on the network." : "Like taken back on the network.", cancellationToken);
+
+    /// <summary>The saved replies filled for this thread, for the reply box's picker (htmx).</summary>
+    [Authorize(Policy = Policies.Moderate)]
+    public async Task<IActionResult> OnGetSavedRepliesAsync(Guid id, [FromServices] Extensible.Inbox.SavedReplies.SavedReplyLibrary library, CancellationToken cancellationToken)
+    {
+        var workspaceId = User.WorkspaceId();
+        if (await library.ValuesAsync(workspaceId, id, User.UserId(), cancellationToken) is not { } values)
+        {
+            return NotFound();
+        }
+
+        var replies = await library.ListAsync(workspaceId, cancellationToken);
+        return Partial("_SavedReplyPicker", new SavedReplyPicker(id, [.. replies.Select(r => (r, Extensible.Inbox.SavedReplies.SavedReplyTemplate.Fill(r.Text, values)))]));
+    }
+
     /// <summary>Deletes an item on the network.</summary>
     [Authorize(Policy = Policies.Moderate)]
     public Task<IActionResult> OnPostDeleteAsync(Guid id, long version, string? item, CancellationToken cancellationToken) =>
