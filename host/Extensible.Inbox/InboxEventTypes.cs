@@ -16,5 +16,8 @@ internal static class InboxEventTypes
         .Register("inbox_reply_failed", InboxJsonContext.Default.InboxReplyFailed)
         .Register("inbox_item_hidden", InboxJsonContext.Default.InboxItemHidden)
         .Register("inbox_item_deleted", InboxJsonContext.Default.InboxItemDeleted)
-        .Register("inbox_delivery_failed", InboxJsonContext.Default.InboxDeliveryFailed);
+        .Register("inbox_delivery_failed", InboxJsonContext.Default.InboxDeliveryFailed)
+        .Register("inbox_delivery_replayed", InboxJsonContext.Default.InboxDeliveryReplayed)
+        .Register("inbox_delivery_replay_failed", InboxJsonContext.Default.InboxDeliveryReplayFailed)
+        .Register("inbox_delivery_dismissed", InboxJsonContext.Default.InboxDeliveryDismissed);
 }

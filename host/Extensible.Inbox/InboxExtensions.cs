@@ -1,5 +1,6 @@
 using Extensible.EventStore;
 using Extensible.Inbox.Actions;
+using Extensible.Inbox.Deliveries;
 using Extensible.Inbox.Ingestion;
 using Extensible.Inbox.ReadModel;
 using Extensible.Inbox.Threads;
@@ -20,12 +21,15 @@ public static class InboxExtensions
         {
             InboxTables.Declare(options);
             options.Projections.Add(new InboxProjection(), ProjectionLifecycle.Inline);
+            InboxDeliveryTables.Declare(options);
+            options.Projections.Add(new InboxDeliveryProjection(), ProjectionLifecycle.Inline);
         });
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InboxIngestion>();
         services.AddSingleton<InboxWebhooks>();
         services.AddSingleton<InboxBoard>();
         services.AddSingleton<InboxActions>();
+        services.AddSingleton<InboxDeliveries>();
         services.AddHostedService<InboxPoller>();
         return services;
     }

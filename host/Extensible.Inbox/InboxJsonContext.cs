@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Extensible.Inbox.Deliveries;
 using Extensible.Inbox.Threads;
 
 namespace Extensible.Inbox;
@@ -16,4 +17,7 @@ namespace Extensible.Inbox;
 [JsonSerializable(typeof(InboxItemHidden))]
 [JsonSerializable(typeof(InboxItemDeleted))]
 [JsonSerializable(typeof(InboxDeliveryFailed))]
+[JsonSerializable(typeof(InboxDeliveryReplayed))]
+[JsonSerializable(typeof(InboxDeliveryReplayFailed))]
+[JsonSerializable(typeof(InboxDeliveryDismissed))]
 internal sealed partial class InboxJsonContext : JsonSerializerContext;
