@@ -45,6 +45,8 @@ public static class ApiExtensions
         api.MapPublishingSettingsApi();
         api.MapAccountsApi();
         api.MapMediaApi();
+        api.MapInboxApi();
+        api.MapInboxDeliveriesApi();
         return app;
     }
 

@@ -62,7 +62,8 @@ public sealed class InboxDeliveries(NpgsqlDataSource db, EventStore.EventStore s
     /// the time it first came). Read this time: its items are stored (those stored before, once) and it is marked replayed.
     /// Still unreadable: it stays kept with the new reason. Answers the delivery as it now is, or null when there is no such.
     /// </summary>
-    /// <exception cref="InboxActionException">It was replayed or dismissed already, or its plugin is not running: nothing changed.</exception>
+    /// <exception cref="InboxDeliveryClosedException">It was replayed or dismissed already: nothing changed.</exception>
+    /// <exception cref="InboxActionException">Its plugin is not running, or failed: nothing changed.</exception>
     public async Task<KeptDelivery?> ReplayAsync(Guid workspaceId, Guid id, Guid by, CancellationToken cancellationToken = default)
     {
         if (await RequestAsync(workspaceId, id, cancellationToken) is not { } kept)
@@ -81,7 +82,7 @@ public sealed class InboxDeliveries(NpgsqlDataSource db, EventStore.EventStore s
     }
 
     /// <summary>Dismisses a kept delivery: it is not replayed and leaves the list. Answers it as it now is, or null when there is no such.</summary>
-    /// <exception cref="InboxActionException">It was replayed or dismissed already: nothing changed.</exception>
+    /// <exception cref="InboxDeliveryClosedException">It was replayed or dismissed already: nothing changed.</exception>
     public async Task<KeptDelivery?> DismissAsync(Guid workspaceId, Guid id, Guid by, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(workspaceId, id, cancellationToken) is not { } view)
@@ -110,7 +111,7 @@ public sealed class InboxDeliveries(NpgsqlDataSource db, EventStore.EventStore s
             cancellationToken);
         if (result is null)
         {
-            throw new InboxActionException("Someone else replayed or dismissed this delivery meanwhile.");
+            throw new InboxDeliveryClosedException("Someone else replayed or dismissed this delivery meanwhile.");
         }
     }
 
@@ -142,7 +143,7 @@ public sealed class InboxDeliveries(NpgsqlDataSource db, EventStore.EventStore s
     {
         if (delivery.Status != KeptDelivery.Kept)
         {
-            throw new InboxActionException($"This delivery was {delivery.Status} already.");
+            throw new InboxDeliveryClosedException($"This delivery was {delivery.Status} already.");
         }
     }
 
