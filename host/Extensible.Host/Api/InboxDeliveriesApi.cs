@@ -16,7 +16,7 @@ internal static class InboxDeliveriesApi
     public static RouteGroupBuilder MapInboxDeliveriesApi(this RouteGroupBuilder api)
     {
         var deliveries = api.MapGroup("/inbox/deliveries").WithTags("Inbox").RequireAuthorization(Policies.ManageWorkspace);
-        deliveries.MapGet("", ListAsync).ProducesValidationProblem()
+        api.MapGet("/inbox/deliveries", ListAsync).WithTags("Inbox").RequireAuthorization(Policies.ManageWorkspace).ProducesValidationProblem()
             .WithName("ListKeptDeliveries").WithSummary("Kept webhook deliveries")
             .WithDescription("Deliveries a network sent (answered 400) that the account's connector could not read, newest first (at most 200), with the plugin, the account, when it came, the connector's reason and the body's size; count says how many wait. status: kept (default), replayed or dismissed.");
         deliveries.MapGet("/{id:guid}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound)
