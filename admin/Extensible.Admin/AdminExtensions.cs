@@ -63,6 +63,7 @@ public static class AdminExtensions
         services.AddSingleton<Pages.Inbox.InboxRoomReader>();
         services.AddSingleton<Pages.Inbox.InboxPresence>();
         services.AddHostedService<Pages.Inbox.InboxUpdates>();
+        services.AddHostedService<Pages.Inbox.InboxPresenceRelay>();
         services.AddConsoleMail();
         return builder;
     }

@@ -24,7 +24,9 @@ public sealed class ConsoleHub(IAuthorizationService authorization, ViewAudience
     /// <summary>Joins the caller's workspace group, <c>ws:{workspaceId}</c>.</summary>
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroups.Workspace(CurrentWorkspace()), Context.ConnectionAborted);
+        var group = ConsoleGroups.Workspace(CurrentWorkspace());
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        audience.Joined(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 

@@ -24,6 +24,9 @@ public sealed class ConsolePush(IHubContext<ConsoleHub> hub, FragmentRenderer re
     /// <summary>Whether anyone on this node looks at <paramref name="view"/> in <paramref name="workspaceId"/>: a push nobody receives need not be rendered.</summary>
     public bool IsWatched(string workspaceId, string view) => audience.Any(ConsoleGroups.View(workspaceId, view));
 
+    /// <summary>Whether anyone of the workspace has a console open on this node (what goes to every page is worth making).</summary>
+    public bool IsConnected(string workspaceId) => audience.Any(ConsoleGroups.Workspace(workspaceId));
+
     /// <summary>Renders <paramref name="partial"/> (see <see cref="FragmentRenderer"/>) with <paramref name="model"/> and pushes it.</summary>
     public async Task PushPartialAsync(string workspaceId, string? view, string partial, object? model, CancellationToken cancellationToken = default)
     {

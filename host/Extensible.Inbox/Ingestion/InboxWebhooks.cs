@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Extensible.EventStore;
 using Extensible.Inbox.Threads;
@@ -15,8 +16,19 @@ namespace Extensible.Inbox.Ingestion;
 /// answered 200, so the answer says 200 only once the items have committed, and 503 whenever this side could not store
 /// them (the database is away, the plugin is not running): a retry then loses nothing.
 /// </summary>
-public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault, InboxIngestion ingestion, EventStore.EventStore store, ILogger<InboxWebhooks> logger)
+public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault, InboxIngestion ingestion, EventStore.EventStore store, TimeProvider clock, ILogger<InboxWebhooks> logger)
 {
+    /// <summary>
+    /// How long a hook's account, once read, serves the deliveries that follow without reading it again (a busy network
+    /// sends hundreds a second). A disconnect reaches the hook within this time.
+    /// </summary>
+    public static readonly TimeSpan AccountFreshFor = TimeSpan.FromSeconds(5);
+
+    // Only accounts that exist are kept (an address a prober makes up costs a read, never memory), and only so many.
+    private const int KeptAccounts = 10_000;
+
+    private readonly ConcurrentDictionary<Guid, (AccountRecord Account, DateTimeOffset Until)> _accounts = new();
+
     /// <summary>How much of an unreadable body is kept for an operator.</summary>
     public const int KeptBodyLength = 64 * 1024;
 
@@ -43,7 +55,7 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
     private async Task<WebhookAnswer> HandleAsync(string pluginId, Guid accountId, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         // The same answer for every hook that is not there, so a prober learns nothing about accounts.
-        if (await accounts.FindByIdAsync(accountId, cancellationToken) is not { } account || account.PluginId != pluginId)
+        if (await FindAccountAsync(accountId, cancellationToken) is not { } account || account.PluginId != pluginId)
         {
             return new WebhookAnswer(404, "No such webhook.");
         }
@@ -148,6 +160,30 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
 
         InboxLog.WebhookStored(logger, account.Id, result.Items.Count, stored);
         return (new WebhookAnswer(200, "Stored.", stored) { Items = result.Items.Count }, null);
+    }
+
+    private async Task<AccountRecord?> FindAccountAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_accounts.TryGetValue(accountId, out var kept) && kept.Until > now)
+        {
+            return kept.Account;
+        }
+
+        var account = await accounts.FindByIdAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            _accounts.TryRemove(accountId, out _);
+            return null;
+        }
+
+        if (_accounts.Count >= KeptAccounts)
+        {
+            _accounts.Clear();
+        }
+
+        _accounts[accountId] = (account, now + AccountFreshFor);
+        return account;
     }
 
     // A genuine delivery that cannot be read is kept (cut to a size) for an operator, and answered 400 so the network does

@@ -140,6 +140,16 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         return await ReadThreadsAsync(command, cancellationToken) is [var thread, ..] ? thread : null;
     }
 
+    /// <summary>The threads of the workspace among <paramref name="threadIds"/> (unknown ids are left out), oldest activity first.</summary>
+    public async Task<IReadOnlyList<InboxThreadRow>> FindManyAsync(Guid workspaceId, IReadOnlyCollection<Guid> threadIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(threadIds);
+        await using var command = db.CreateCommand($"select {ThreadColumns} from inbox_threads t where t.workspace_id = $1 and t.id = any($2) order by t.last_item_at, t.id");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. threadIds] });
+        return await ReadThreadsAsync(command, cancellationToken);
+    }
+
     /// <summary>One thread of the workspace with its items (oldest first, at most the newest 500), or null.</summary>
     public async Task<InboxThreadView?> ThreadAsync(Guid workspaceId, Guid threadId, CancellationToken cancellationToken = default)
     {
@@ -179,11 +189,16 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         return await ReadThreadsAsync(command, cancellationToken);
     }
 
-    /// <summary>How many of the workspace's threads are new (the navigation's unread count).</summary>
+    /// <summary>The most new threads <see cref="NewCountAsync"/> counts.</summary>
+    public const int NewCountBound = 1000;
+
+    /// <summary>How many threads of the workspace are new (nobody acted on them yet), up to <see cref="NewCountBound"/>.</summary>
     public async Task<long> NewCountAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand("select count(*) from inbox_threads where workspace_id = $1 and status = 'new'");
+        // Counted up to a bound: the navigation says "999+" beyond it, and a flood of new threads costs no more to count.
+        await using var command = db.CreateCommand("select count(*) from (select 1 from inbox_threads where workspace_id = $1 and status = 'new' limit $2) n");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = NewCountBound });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -17,7 +17,7 @@ namespace Extensible.Browser.Tests.Inbox;
 /// and an analyst (Ann). The poller is off: every item a test sees is one it delivered, by signed webhook as the sandbox
 /// network would, or stored through ingestion when a webhook cannot carry it (an item's links).
 /// </summary>
-public sealed class InboxConsole : OwnedConsole
+public class InboxConsole : OwnedConsole
 {
     public const string SandboxPlugin = "extensible.sandbox";
     public const string ModeratorName = "Sam Moderator";
@@ -59,18 +59,21 @@ public sealed class InboxConsole : OwnedConsole
     };
 
     /// <summary>Delivers <paramref name="items"/> to the host's webhook for the account, signed as the sandbox signs, and checks it was taken.</summary>
-    public async Task DeliverAsync(params Dictionary<string, object>[] items)
+    public Task DeliverAsync(params Dictionary<string, object>[] items) => DeliverAsync(Host.Address, items);
+
+    /// <summary>Delivers <paramref name="items"/> to the webhook at <paramref name="node"/> (a host of the installation).</summary>
+    public async Task DeliverAsync(Uri node, params Dictionary<string, object>[] items)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["account"] = Account.PlatformAccountId, ["items"] = items });
-        using var response = await DeliverBodyAsync(body);
+        using var response = await DeliverBodyAsync(node, body);
         Assert.True(response.IsSuccessStatusCode, $"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Delivers <paramref name="body"/> as it is (malformed, say) to the account's webhook, signed; answers the response.</summary>
-    public async Task<HttpResponseMessage> DeliverBodyAsync(byte[] body)
+    /// <summary>Delivers <paramref name="body"/> as it is (malformed, say) to the account's webhook at <paramref name="node"/>, signed; answers the response.</summary>
+    public async Task<HttpResponseMessage> DeliverBodyAsync(Uri node, byte[] body)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        using var client = new HttpClient { BaseAddress = Host.Address };
+        using var client = new HttpClient { BaseAddress = node };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{SandboxPlugin}/{Account.Id}") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("x-sandbox-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
@@ -96,6 +99,9 @@ public sealed class InboxConsole : OwnedConsole
         var signed = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + ".").Concat(body).ToArray();
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningKey), signed));
     }
+
+    /// <summary>The moderator's email, to sign him in elsewhere.</summary>
+    protected string ModeratorEmail => _moderatorEmail!;
 
     private async Task<ConsoleTab> PersonTabAsync(string email)
     {

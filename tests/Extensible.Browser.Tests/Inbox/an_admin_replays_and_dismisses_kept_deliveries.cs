@@ -11,7 +11,7 @@ public sealed class an_admin_replays_and_dismisses_kept_deliveries(InboxConsole 
     public async Task a_delivery_that_could_not_be_read_is_shown_as_text_replayed_in_vain_and_dismissed_from_the_inbox_room()
     {
         const string hostile = """{"items":[<script>alert(1)</script><img src=x onerror=alert(2)>""";
-        using (var answer = await console.DeliverBodyAsync(Encoding.UTF8.GetBytes(hostile)))
+        using (var answer = await console.DeliverBodyAsync(console.Host.Address, Encoding.UTF8.GetBytes(hostile)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         }

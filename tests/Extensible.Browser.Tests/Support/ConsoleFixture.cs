@@ -62,6 +62,7 @@ public abstract class ConsoleFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await CleanUpAsync();
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
@@ -79,9 +80,16 @@ public abstract class ConsoleFixture : IAsyncLifetime
     public Task<ConsoleTab> OpenTabAsync(string? session = null) =>
         (_browser ?? throw new InvalidOperationException("Started by InitializeAsync.")).OpenTabAsync(Host.Address, session);
 
+    /// <summary>A new tab on another host of this class (a second node): a person of its own, or the one whose <paramref name="session"/> it gets.</summary>
+    public Task<ConsoleTab> OpenTabAsync(Uri address, string? session = null) =>
+        (_browser ?? throw new InvalidOperationException("Started by InitializeAsync.")).OpenTabAsync(address, session);
+
     /// <summary>How many events are stored: refused input must store none.</summary>
     public Task<long> EventCountAsync() => Host.StoredEventCountAsync();
 
     /// <summary>Runs once the host is up, before the class's tests.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
+
+    /// <summary>Runs after the class's tests, before the browser and the host stop (to stop what <see cref="ArrangeAsync"/> started).</summary>
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
 }

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text;
+using Extensible.Inbox.Ingestion;
 using Extensible.Inbox.Threads;
+using Extensible.Publishing.Accounts;
+using Extensible.Testing;
+using Extensible.Host.Tests.Publishing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Host.Tests.Inbox;
 
@@ -39,6 +44,28 @@ public sealed class webhooks_store_what_the_network_sent(InboxHost host) : IClas
         Assert.Equal(1L, await host.ScalarAsync<long>("select count(*) from mt_events where type = 'inbox_item_received' and data->>'PlatformItemId' = 'd1' and data->>'AccountId' = $1", accountId.ToString()));
         Assert.Equal(1L, await host.ScalarAsync<long>("select count(*) from inbox_items where account_id = $1 and platform_item_id = 'd1'", accountId));
         Assert.Equal(1, await host.ScalarAsync<int>("select item_count from inbox_threads where account_id = $1 and platform_post_id = 'post-d1'", accountId));
+    }
+
+    [Fact]
+    public async Task a_disconnected_accounts_hook_answers_410_within_the_accounts_freshness_and_stores_nothing_after()
+    {
+        var (accountId, network) = await host.SandboxAccountAsync();
+        var (ownerId, workspaceId) = await host.OwnerAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.DeliverAsync(accountId, InboxHost.Body(network, InboxHost.Comment("g1", "Before", "post-g")))).StatusCode);
+
+        await host.Services.GetRequiredService<AccountService>().DisconnectAsync(workspaceId, accountId, PublishingHost.OwnerEmail, ownerId, CancellationToken.None);
+
+        // The hook keeps the account it read for a few seconds (a busy network sends hundreds of deliveries a second).
+        var n = 0;
+        HttpStatusCode answer = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            answer = (await host.DeliverAsync(accountId, InboxHost.Body(network, InboxHost.Comment($"g-after-{++n}", "After", "post-g")))).StatusCode;
+            return answer == HttpStatusCode.Gone;
+        }, "the hook answers 410", InboxWebhooks.AccountFreshFor * 2);
+        var gone = await host.DeliverAsync(accountId, InboxHost.Body(network, InboxHost.Comment("g-last", "After", "post-g")));
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Equal(0L, await host.ScalarAsync<long>("select count(*) from inbox_items where account_id = $1 and platform_item_id = 'g-last'", accountId));
     }
 
     [Theory]

@@ -19,6 +19,12 @@ public sealed class InboxRoomReader(InboxBoard board, AccountDirectory accounts,
             t.AssigneeId is { } a ? names.GetValueOrDefault(a, "a former member") : null, mayModerate))];
     }
 
+    /// <summary>The rows of the workspace's threads among <paramref name="threadIds"/>, oldest activity first (as a live push files them).</summary>
+    public async Task<IReadOnlyList<InboxRow>> RowsAsync(Guid workspaceId, IReadOnlyCollection<Guid> threadIds, bool mayModerate, CancellationToken cancellationToken) =>
+        await board.FindManyAsync(workspaceId, threadIds, cancellationToken) is { Count: > 0 } threads
+            ? await RowsAsync(workspaceId, threads, mayModerate, cancellationToken)
+            : [];
+
     /// <summary>One thread's row, or null when the workspace has no such thread.</summary>
     public async Task<InboxRow?> RowAsync(Guid workspaceId, Guid threadId, bool mayModerate, CancellationToken cancellationToken) =>
         await board.FindAsync(workspaceId, threadId, cancellationToken) is { } thread

@@ -35,47 +35,72 @@ public sealed partial class InboxUpdates(IServiceProvider services, ConsolePush 
 
     private async Task PushAsync(InboxBoard board, InboxRoomReader reader, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
-        // A batch may touch a thread many times (a burst of comments): it is pushed once, as it is now.
-        var changed = events.Select(e => ThreadOf(e.Data)).OfType<(Guid, Guid)>().Distinct().ToList();
-        foreach (var (workspaceId, threadId) in changed)
+        // A batch may touch a thread many times (a burst of comments): it is pushed once, as it is now. The rows of a batch
+        // go out together, in one read and one message per workspace and rendering: a busy inbox is one push per batch,
+        // not one per item.
+        var changed = events.Select(e => ThreadOf(e.Data)).OfType<(Guid WorkspaceId, Guid ThreadId)>().Distinct().ToList();
+        foreach (var workspace in changed.GroupBy(c => c.WorkspaceId))
         {
+            var threadIds = workspace.Select(c => c.ThreadId).ToList();
             try
             {
-                await PushThreadAsync(reader, workspaceId, threadId, cancellationToken);
+                await PushRowsAsync(reader, workspace.Key, threadIds, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                PushFailed(logger, threadId, e);
+                RowsFailed(logger, threadIds.Count, workspace.Key, e);
             }
-        }
 
-        foreach (var workspaceId in changed.Select(c => c.Item1).Distinct())
-        {
+            foreach (var threadId in threadIds)
+            {
+                try
+                {
+                    await PushPanelAsync(reader, workspace.Key, threadId, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    PushFailed(logger, threadId, e);
+                }
+            }
+
+            if (!push.IsConnected(workspace.Key.ToString()))
+            {
+                // Nobody of the workspace is looking on this node: the next page they open counts for itself.
+                continue;
+            }
+
             try
             {
-                var count = await board.NewCountAsync(workspaceId, cancellationToken);
-                await push.PushPartialAsync(workspaceId.ToString(), view: null, UnreadPartial, count, cancellationToken);
+                var count = await board.NewCountAsync(workspace.Key, cancellationToken);
+                await push.PushPartialAsync(workspace.Key.ToString(), view: null, UnreadPartial, count, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                CountFailed(logger, workspaceId, e);
+                CountFailed(logger, workspace.Key, e);
             }
         }
     }
 
     // Moderators and readers get their own renderings (with and without the actions), each only when someone here looks.
-    private async Task PushThreadAsync(InboxRoomReader reader, Guid workspaceId, Guid threadId, CancellationToken cancellationToken)
+    private async Task PushRowsAsync(InboxRoomReader reader, Guid workspaceId, IReadOnlyCollection<Guid> threadIds, CancellationToken cancellationToken)
     {
         var workspace = workspaceId.ToString();
         foreach (var mayModerate in InboxThreadPanel.Renderings)
         {
             var listView = mayModerate ? ConsoleRooms.Inbox.Slug : ConsoleRooms.Inbox.Slug + "-read";
-            if (push.IsWatched(workspace, listView) && await reader.RowAsync(workspaceId, threadId, mayModerate, cancellationToken) is { } row)
+            if (push.IsWatched(workspace, listView) && await reader.RowsAsync(workspaceId, threadIds, mayModerate, cancellationToken) is { Count: > 0 } rows)
             {
-                var html = await renderer.RenderPartialAsync(ArrivalPartial, new InboxArrival(Row: row), cancellationToken);
+                var html = await renderer.RenderPartialAsync(ArrivalPartial, new InboxArrival(Rows: rows), cancellationToken);
                 await push.PushHtmlAsync(workspace, listView, html, cancellationToken);
             }
+        }
+    }
 
+    private async Task PushPanelAsync(InboxRoomReader reader, Guid workspaceId, Guid threadId, CancellationToken cancellationToken)
+    {
+        var workspace = workspaceId.ToString();
+        foreach (var mayModerate in InboxThreadPanel.Renderings)
+        {
             var threadView = InboxThreadPanel.ThreadView(threadId, mayModerate);
             if (push.IsWatched(workspace, threadView) && await reader.PanelAsync(workspaceId, threadId, mayModerate, cancellationToken) is { } panel)
             {
@@ -102,6 +127,9 @@ public sealed partial class InboxUpdates(IServiceProvider services, ConsolePush 
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Could not push inbox thread {ThreadId} to the open inboxes; they catch up at its next change or a reload")]
     private static partial void PushFailed(ILogger logger, Guid threadId, Exception exception);
+
+    [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "Could not push {Count} inbox rows of workspace {WorkspaceId} to the open inboxes; they catch up at their next change or a reload")]
+    private static partial void RowsFailed(ILogger logger, int count, Guid workspaceId, Exception exception);
 
     [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "Could not push the count of new inbox threads of workspace {WorkspaceId}")]
     private static partial void CountFailed(ILogger logger, Guid workspaceId, Exception exception);
