@@ -18,5 +18,8 @@ internal static class InboxEventTypes
         .Register("inbox_item_deleted", InboxJsonContext.Default.InboxItemDeleted)
         .Register("inbox_delivery_failed", InboxJsonContext.Default.InboxDeliveryFailed)
         .Register("inbox_item_liked", InboxJsonContext.Default.InboxItemLiked)
-        .Register("inbox_item_unliked", InboxJsonContext.Default.InboxItemUnliked);
+        .Register("inbox_item_unliked", InboxJsonContext.Default.InboxItemUnliked)
+        .Register("inbox_delivery_replayed", InboxJsonContext.Default.InboxDeliveryReplayed)
+        .Register("inbox_delivery_replay_failed", InboxJsonContext.Default.InboxDeliveryReplayFailed)
+        .Register("inbox_delivery_dismissed", InboxJsonContext.Default.InboxDeliveryDismissed);
 }

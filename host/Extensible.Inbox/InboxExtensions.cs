@@ -1,5 +1,6 @@
 using Extensible.EventStore;
 using Extensible.Inbox.Actions;
+using Extensible.Inbox.Deliveries;
 using Extensible.Inbox.Ingestion;
 using Extensible.Inbox.ReadModel;
 using Extensible.Inbox.Sla;
@@ -22,6 +23,8 @@ public static class InboxExtensions
         {
             InboxTables.Declare(options);
             options.Projections.Add(new InboxProjection(), ProjectionLifecycle.Inline);
+            InboxDeliveryTables.Declare(options);
+            options.Projections.Add(new InboxDeliveryProjection(), ProjectionLifecycle.Inline);
         });
         services.AddInboxSla();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,6 +34,7 @@ public static class InboxExtensions
         services.AddSingleton<InboxActions>();
         services.AddSingleton<InboxNetworks>();
         services.AddSavedReplies();
+        services.AddSingleton<InboxDeliveries>();
         services.AddHostedService<InboxPoller>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Extensible.Inbox.Deliveries;
 using Extensible.Inbox.Threads;
 
 namespace Extensible.Inbox;
@@ -18,4 +19,7 @@ namespace Extensible.Inbox;
 [JsonSerializable(typeof(InboxDeliveryFailed))]
 [JsonSerializable(typeof(InboxItemLiked))]
 [JsonSerializable(typeof(InboxItemUnliked))]
+[JsonSerializable(typeof(InboxDeliveryReplayed))]
+[JsonSerializable(typeof(InboxDeliveryReplayFailed))]
+[JsonSerializable(typeof(InboxDeliveryDismissed))]
 internal sealed partial class InboxJsonContext : JsonSerializerContext;

@@ -49,6 +49,8 @@ public static class ApiExtensions
         api.MapMediaApi();
         api.MapInboxItemsApi();
         api.MapSavedRepliesApi();
+        api.MapInboxApi();
+        api.MapInboxDeliveriesApi();
         return app;
     }
 

@@ -77,23 +77,76 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
             return new WebhookAnswer(404, "No such webhook.");
         }
 
+        var (answer, unreadable) = await TakeAsync(account, connector, delivery, cancellationToken);
+        return unreadable is null ? answer : await KeepAsync(account, delivery, unreadable, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a kept delivery through its account's connector again, as it arrived (<see cref="WebhookDelivery.ReceivedAt"/>
+    /// set to its first arrival, so a signature is not refused for its age): answers how many items it held and how many
+    /// were new, or why it still cannot be read. Nothing is kept again; the caller records the outcome.
+    /// </summary>
+    /// <exception cref="Actions.InboxActionException">The network's plugin is not running or failed: nothing was tried.</exception>
+    public async Task<WebhookReplay> ReplayAsync(Guid accountId, string pluginId, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (await accounts.FindByIdAsync(accountId, cancellationToken) is not { } account || account.PluginId != pluginId)
+        {
+            return WebhookReplay.Failed("The account is no longer connected here.");
+        }
+
+        if (account.Health == AccountHealth.Disconnected)
+        {
+            return WebhookReplay.Failed("The account was disconnected; connect it again first.");
+        }
+
+        if (vault.FindConnector(account.PluginId, account.PlatformKey) is not { } connector)
+        {
+            throw new Actions.InboxActionException("The network's plugin is not running; replay once it is.");
+        }
+
+        try
+        {
+            var profile = await connector.CallAsync("profile", (c, _) => Task.FromResult(c.Profile), cancellationToken);
+            if (!profile.Features.HasFlag(PlatformFeatures.Webhooks))
+            {
+                return WebhookReplay.Failed($"{profile.DisplayName} takes no webhooks any more.");
+            }
+
+            var (answer, unreadable) = await TakeAsync(account, connector, delivery, cancellationToken);
+            return unreadable is not null ? WebhookReplay.Failed(unreadable)
+                : answer.StatusCode == 401 ? WebhookReplay.Failed("The connector refused the delivery's signature this time.")
+                : answer.Items is null ? WebhookReplay.Failed("The connector took it for a subscription handshake, not a delivery.")
+                : new WebhookReplay(true, answer.Items.Value, answer.Stored, null);
+        }
+        catch (PluginCallException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new Actions.InboxActionException($"The network's plugin failed: {e.Message}");
+        }
+    }
+
+    // What the connector made of a delivery: stored (200, with how many items), a handshake (200), forged (401), or
+    // unreadable (the reason it is kept for).
+    private async Task<(WebhookAnswer Answer, string? Unreadable)> TakeAsync(
+        AccountRecord account, GuardedCapability<IPlatformConnector> connector, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
         var result = await connector.CallAsync("webhook", (c, t) => c.HandleWebhookAsync(delivery, t), cancellationToken);
         switch (result.Outcome)
         {
             case WebhookOutcome.Challenge:
-                return new WebhookAnswer(200, result.ChallengeResponse ?? string.Empty);
+                return (new WebhookAnswer(200, result.ChallengeResponse ?? string.Empty), null);
             case WebhookOutcome.Accepted:
                 break;
             case WebhookOutcome.Malformed:
-                return await KeepAsync(account, delivery, result.Reason ?? "The connector could not read the delivery.", cancellationToken);
+                return (Kept, result.Reason ?? "The connector could not read the delivery.");
             default:
                 InboxLog.WebhookRejected(logger, account.Id, result.Reason ?? "no reason given");
-                return new WebhookAnswer(401, "The delivery's signature did not check out.");
+                return (new WebhookAnswer(401, "The delivery's signature did not check out."), null);
         }
 
         if (result.Items.FirstOrDefault(i => i.PlatformAccountId != account.PlatformAccountId) is { } stray)
         {
-            return await KeepAsync(account, delivery, $"The delivery holds items for another network account ('{Cut(stray.PlatformAccountId, 100)}') than this hook's.", cancellationToken);
+            return (Kept, $"The delivery holds items for another network account ('{Cut(stray.PlatformAccountId, 100)}') than this hook's.");
         }
 
         int stored;
@@ -103,11 +156,11 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
         }
         catch (InboxItemRefusedException e)
         {
-            return await KeepAsync(account, delivery, e.Message, cancellationToken);
+            return (Kept, e.Message);
         }
 
         InboxLog.WebhookStored(logger, account.Id, result.Items.Count, stored);
-        return new WebhookAnswer(200, "Stored.", stored);
+        return (new WebhookAnswer(200, "Stored.", stored) { Items = result.Items.Count }, null);
     }
 
     // A running connector's profile does not change (a reloaded plugin is a new capability): asked once, not per delivery.
@@ -152,14 +205,19 @@ public sealed class InboxWebhooks(AccountDirectory accounts, AccountVault vault,
     private async Task<WebhookAnswer> KeepAsync(AccountRecord account, WebhookDelivery delivery, string reason, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetString(delivery.Body.Span[..Math.Min(delivery.Body.Length, KeptBodyLength)]);
-        var failed = new InboxDeliveryFailed(account.Id, account.WorkspaceId, account.PluginId, Cut(reason, 1000), body, delivery.Body.Length > KeptBodyLength);
+        // The whole request is kept too (the endpoint has capped the body already), so it can be replayed as it came.
+        var failed = new InboxDeliveryFailed(
+            account.Id, account.WorkspaceId, account.PluginId, Cut(reason, 1000), body, delivery.Body.Length > KeptBodyLength, delivery.Method, delivery.Query,
+            delivery.Headers.Where(h => h.Key != "cookie").ToDictionary(StringComparer.Ordinal), Convert.ToBase64String(delivery.Body.Span));
         await store.AppendGroupedAsync(InboxStreams.Deliveries(account.Id), [failed],
             new EventMetadata { Tenant = account.WorkspaceId.ToString(), User = "inbox:webhook" }, cancellationToken);
         InboxLog.WebhookKept(logger, account.Id, reason);
-        return new WebhookAnswer(400, "The delivery could not be read; it was kept for an operator.");
+        return Kept;
     }
 
     private sealed record KnownFeatures(PlatformFeatures Features);
+
+    private static WebhookAnswer Kept => new(400, "The delivery could not be read; it was kept for an operator.");
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -49,6 +49,19 @@ public sealed record InboxItemUnliked(Guid ThreadId, Guid WorkspaceId, string Pl
 
 /// <summary>
 /// A webhook delivery passed the connector's signature check but could not be read: kept with the connector's reason (and
-/// the body, cut to a size) for an operator to see.
+/// the body, cut to a size) for an operator to see, and with the request as it came (<see cref="Raw"/>, within the webhook
+/// body cap) so an operator can replay it once the cause is fixed. Deliveries kept before replay existed have no request.
 /// </summary>
-public sealed record InboxDeliveryFailed(Guid AccountId, Guid WorkspaceId, string PluginId, string Reason, string Body, bool BodyCut);
+/// <param name="AccountId">The account whose hook received it.</param>
+/// <param name="WorkspaceId">The account's workspace.</param>
+/// <param name="PluginId">The plugin whose connector read it.</param>
+/// <param name="Reason">Why it could not be read.</param>
+/// <param name="Body">The body as text, cut to <c>InboxWebhooks.KeptBodyLength</c> characters, for showing.</param>
+/// <param name="BodyCut">Whether <paramref name="Body"/> was cut.</param>
+/// <param name="Method">The request's method.</param>
+/// <param name="Query">The request's query parameters.</param>
+/// <param name="Headers">The request's headers (names lower-case; cookies left out), which carry the signature.</param>
+/// <param name="Raw">The body's exact bytes, base64, as the signature was computed over them.</param>
+public sealed record InboxDeliveryFailed(
+    Guid AccountId, Guid WorkspaceId, string PluginId, string Reason, string Body, bool BodyCut, string? Method = null,
+    IReadOnlyDictionary<string, string>? Query = null, IReadOnlyDictionary<string, string>? Headers = null, string? Raw = null);

@@ -22,7 +22,7 @@ internal sealed class SandboxWebhooks(IPluginContext context)
         var result = delivery.Method.ToUpperInvariant() switch
         {
             "GET" => Handshake(delivery, key),
-            "POST" => Delivery(delivery, key, context.Time.GetUtcNow()),
+            "POST" => Delivery(delivery, key, delivery.ReceivedAt ?? context.Time.GetUtcNow()),
             _ => WebhookResult.Rejected($"Method {delivery.Method} is not a webhook delivery."),
         };
         if (result.Outcome is WebhookOutcome.Rejected or WebhookOutcome.Malformed)

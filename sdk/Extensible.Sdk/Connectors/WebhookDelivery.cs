@@ -14,4 +14,11 @@ public sealed record WebhookDelivery
 
     /// <summary>The body's exact bytes (signatures are computed over them).</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>
+    /// When the delivery reached the host, or <see langword="null"/> for now. Set when an operator replays a delivery that
+    /// was kept because it could not be read: check a signature's age against it, not against the clock, so a replay is
+    /// verified as the delivery was when it arrived.
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
 }

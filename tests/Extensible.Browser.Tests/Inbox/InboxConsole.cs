@@ -65,14 +65,22 @@ public class InboxConsole : OwnedConsole
     public async Task DeliverAsync(Uri node, params Dictionary<string, object>[] items)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["account"] = Account.PlatformAccountId, ["items"] = items });
+        using var response = await DeliverBodyAsync(node, body);
+        Assert.True(response.IsSuccessStatusCode, $"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Delivers <paramref name="body"/> as it is (malformed, say) to the account's webhook at <paramref name="node"/>, signed; answers the response.</summary>
+    public async Task<HttpResponseMessage> DeliverBodyAsync(Uri node, byte[] body)
+    {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         using var client = new HttpClient { BaseAddress = node };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{SandboxPlugin}/{Account.Id}") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("x-sandbox-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("x-sandbox-signature", Sign(timestamp, body));
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 
     protected override async Task ArrangeAsync()

@@ -386,10 +386,12 @@ public sealed class authorization_matrix(ApiHost api, ITestOutputHelper output) 
         ("posts", _) => Guid.NewGuid().ToString(),
         ("targets", _) => Guid.NewGuid().ToString(),
         ("callback", _) => "matrix-probe",
+        // An inbox thread or kept delivery nobody has: allowed callers get 404 (or 400 for the body) and nothing is changed.
+        ("threads", _) => Guid.NewGuid().ToString(),
+        ("deliveries", _) => Guid.NewGuid().ToString(),
         // Media nobody has: allowed callers get 404 and nothing is changed; a signed link that expired long ago gets 410.
         ("media", _) => Guid.NewGuid().ToString(),
-        // A thread, an item and a saved reply nobody has: allowed callers get 404 and nothing is changed.
-        ("threads", _) => Guid.NewGuid().ToString(),
+        // An item and a saved reply nobody has: allowed callers get 404 and nothing is changed.
         ("items", _) => "matrix-probe",
         ("saved-replies", _) => Guid.NewGuid().ToString(),
         // A webhook of a network nobody runs, for an account nobody has: refused without storing anything.

@@ -52,7 +52,7 @@ public class InboxHost : PublishingHost
 
     // Signed as the sandbox's documentation says a network signs (HMAC-SHA256 of "<timestamp>.<body>"), not with the
     // plugin's own code: the test holds the plugin to its published contract.
-    private static string Sign(string key, long timestamp, byte[] body) =>
+    public static string Sign(string key, long timestamp, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), (byte[])[.. Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "."), .. body]));
 
     /// <summary>A sandbox delivery body for one account's items.</summary>

@@ -79,6 +79,27 @@ public sealed class webhook_signatures_are_verified
     }
 
     [Fact]
+    public async Task a_replayed_delivery_is_checked_against_when_it_arrived_not_the_clock()
+    {
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
+        var arrived = harness.Clock.GetUtcNow();
+        var kept = Signed(harness, SandboxWebhookSignature.DefaultKey, Body);
+        harness.Clock.Advance(TimeSpan.FromHours(3));
+
+        // Three hours later, as the host replays a kept delivery: its age counts from its arrival; without it, from now.
+        var replayed = await connector.HandleWebhookAsync(kept with { ReceivedAt = arrived }, CancellationToken.None);
+        var late = await connector.HandleWebhookAsync(kept, CancellationToken.None);
+        var tampered = await connector.HandleWebhookAsync(
+            kept with { ReceivedAt = arrived, Body = Encoding.UTF8.GetBytes(Body.Replace("Hi?", "Pwned", StringComparison.Ordinal)) }, CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Accepted, replayed.Outcome);
+        Assert.Equal(["w1", "w2"], replayed.Items.Select(i => i.Item.PlatformItemId));
+        Assert.Equal(WebhookOutcome.Rejected, late.Outcome);
+        Assert.Equal(WebhookOutcome.Rejected, tampered.Outcome);
+    }
+
+    [Fact]
     public async Task the_subscription_handshake_answers_the_challenge_only_with_the_right_verify_token()
     {
         using var harness = SandboxHarness.Create();
