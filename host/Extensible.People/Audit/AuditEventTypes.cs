@@ -33,6 +33,15 @@ public static class AuditEventTypes
         new("inbox_item_hidden", "Inbox item hidden or unhidden"),
         new("inbox_item_deleted", "Inbox item deleted"),
         new("inbox_delivery_failed", "Webhook delivery kept unread"),
+        new("inbox_item_liked", "Inbox item liked"),
+        new("inbox_item_unliked", "Inbox item unliked"),
+        new("inbox_delivery_replayed", "Kept delivery replayed"),
+        new("inbox_delivery_replay_failed", "Kept delivery replayed in vain"),
+        new("inbox_delivery_dismissed", "Kept delivery dismissed"),
+        new("inbox_saved_reply_created", "Saved reply created"),
+        new("inbox_saved_reply_edited", "Saved reply edited"),
+        new("inbox_saved_reply_deleted", "Saved reply deleted"),
+        new("inbox_business_hours_changed", "Business hours changed"),
     ];
 
     /// <summary>

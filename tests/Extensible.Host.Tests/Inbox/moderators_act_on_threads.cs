@@ -61,6 +61,7 @@ public sealed class moderators_act_on_threads(InboxHost host) : IClassFixture<In
         Assert.Contains("Olive Owner gave an inbox thread urgent priority.", lines);
         Assert.Contains("Olive Owner labelled an inbox thread audited, legal.", lines);
         Assert.Contains("Olive Owner assigned an inbox thread to Olive Owner.", lines);
+        Assert.DoesNotContain(lines, l => l.Contains(": inbox_", StringComparison.Ordinal) || l.Contains(ownerId.ToString(), StringComparison.Ordinal));
         var assigned = await trail.PageAsync(workspaceId, new AuditQuery(Type: "inbox_thread_assigned"));
         Assert.NotEmpty(assigned.Lines);
         Assert.All(assigned.Lines, l => Assert.Equal("Olive Owner", l.Who));
