@@ -45,6 +45,18 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    // The oldest transaction running in this database (PostgreSQL's own snapshot xmin is server-wide: a long transaction in
+    // another database of the server would hold every follower back), as a 64-bit id: the server's xid of each session
+    // of ours, widened with the epoch of the snapshot's xmax (an xid above xmax's low half is of the epoch before). Sessions
+    // of other roles show no xid; only this database's writers (one role) append events. Nothing running: xmax itself.
+    private const string RunningSql =
+        """
+        select coalesce(min(((s.xmax >> 32) - case when a.backend_xid::text::bigint > (s.xmax & 4294967295) then 1 else 0 end) * 4294967296
+                            + a.backend_xid::text::bigint), min(s.xmax)), min(s.xmax)
+          from (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as xmax) s
+          left join pg_stat_activity a on a.datname = current_database() and a.backend_xid is not null and a.pid <> pg_backend_pid()
+        """;
+
     /// <summary>
     /// Events after <paramref name="afterSequence"/> that are committed and will never have an earlier one commit after
     /// them. Sequence numbers are taken before commit, so a hole below a visible event is a transaction still running
@@ -58,8 +70,7 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
         // One snapshot for both questions: what is visible, and which transactions were still running.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         long oldestRunning, nextUnstarted;
-        await using (var snapshot = new NpgsqlCommand(
-            "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, pg_snapshot_xmax(pg_current_snapshot())::text::bigint", connection, transaction))
+        await using (var snapshot = new NpgsqlCommand(RunningSql, connection, transaction))
         await using (var reader = await snapshot.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -74,8 +85,8 @@ internal sealed class EventRows(NpgsqlDataSource dataSource, EventStoreOptions o
         await transaction.CommitAsync(cancellationToken);
 
         // Holes up to this sequence can no longer fill: nothing ran when they were seen, or all that ran has ended.
-        // A transaction that stays open for long anywhere on the server (PostgreSQL's snapshot is server-wide) must not
-        // hold followers back for ever: a hole older than StaleGap is passed over too, as Marten's daemon does.
+        // Only this database's transactions count (RunningSql); one that stays open for long must not hold followers back
+        // for ever: a hole older than StaleGap is passed over too, as Marten's daemon does.
         var settledUpTo = oldestRunning == nextUnstarted ? long.MaxValue
             : gap is not null && (oldestRunning >= gap.NextUnstarted || Environment.TickCount64 - gap.SeenAt >= (long)StaleGap.TotalMilliseconds) ? gap.HighestSeen
             : afterSequence;
