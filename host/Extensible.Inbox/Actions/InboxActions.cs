@@ -23,6 +23,13 @@ public sealed partial class InboxActions(
     /// <summary>The longest escalation note.</summary>
     public const int MaxNoteLength = 2_000;
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a control character other than a line break or a tab (PostgreSQL stores no
+    /// NUL, and no network takes the others).
+    /// </summary>
+    public static bool HasStrayControl(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
     /// <summary>Moves the thread to <paramref name="status"/> (<see cref="InboxStatus"/>; not <c>hidden</c>, which hiding sets).</summary>
     public Task<long> SetStatusAsync(Guid workspaceId, Guid threadId, long expectedVersion, string status, Guid by, CancellationToken cancellationToken = default) =>
         status is InboxStatus.New or InboxStatus.Open or InboxStatus.Pending or InboxStatus.Resolved or InboxStatus.Spam
@@ -57,8 +64,8 @@ public sealed partial class InboxActions(
 
     /// <summary>Escalates the thread with a note (it opens again if it was new or resolved).</summary>
     public Task<long> EscalateAsync(Guid workspaceId, Guid threadId, long expectedVersion, string note, Guid by, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(note) || note.Length > MaxNoteLength
-            ? throw new InboxActionException($"An escalation needs a note of 1 to {MaxNoteLength} characters.")
+        string.IsNullOrWhiteSpace(note) || note.Length > MaxNoteLength || HasStrayControl(note)
+            ? throw new InboxActionException($"An escalation needs a note of 1 to {MaxNoteLength} characters, without control characters.")
             : AppendAsync(workspaceId, threadId, expectedVersion, new InboxThreadEscalated(threadId, workspaceId, note.Trim(), by), by, cancellationToken);
 
     /// <summary>
@@ -68,9 +75,9 @@ public sealed partial class InboxActions(
     public async Task<ReplyOutcome> ReplyAsync(
         Guid workspaceId, Guid threadId, long expectedVersion, string? toItemId, string text, Guid by, Guid? replyId = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxReplyLength)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxReplyLength || HasStrayControl(text))
         {
-            throw new InboxActionException($"A reply needs 1 to {MaxReplyLength} characters.");
+            throw new InboxActionException($"A reply needs 1 to {MaxReplyLength} characters, without control characters other than line breaks and tabs.");
         }
 
         if (SavedReplies.SavedReplyTemplate.Blanks(text) is [var blank, ..])

@@ -123,9 +123,9 @@ public sealed class SavedReplyLibrary(EventStore.EventStore store, NpgsqlDataSou
         }
 
         var t = (text ?? string.Empty).Trim();
-        if (t.Length is 0 or > InboxActions.MaxReplyLength)
+        if (t.Length is 0 or > InboxActions.MaxReplyLength || InboxActions.HasStrayControl(t))
         {
-            throw new SavedReplyException("text", $"A saved reply needs a text of 1 to {InboxActions.MaxReplyLength} characters.");
+            throw new SavedReplyException("text", $"A saved reply needs a text of 1 to {InboxActions.MaxReplyLength} characters, without control characters other than line breaks and tabs.");
         }
 
         if (SavedReplyTemplate.Check(t) is { } problem)

@@ -60,19 +60,20 @@ public sealed record InboxQuery
             errors["priority"] = $"Priority must be one of: {string.Join(", ", InboxPriority.All)}.";
         }
 
-        if (Search is { Length: > MaxSearchLength })
+        // PostgreSQL stores and compares no NUL, and no search, label or network key holds a control character.
+        if (Search is { } search && (search.Length > MaxSearchLength || search.Any(char.IsControl)))
         {
-            errors["search"] = $"A search has at most {MaxSearchLength} characters.";
+            errors["search"] = $"A search has at most {MaxSearchLength} characters, without control characters.";
         }
 
-        if (Label is { Length: > InboxLabels.MaxLength })
+        if (Label is { } label && (label.Length > InboxLabels.MaxLength || label.Any(char.IsControl)))
         {
-            errors["label"] = $"A label has at most {InboxLabels.MaxLength} characters.";
+            errors["label"] = $"A label has at most {InboxLabels.MaxLength} characters, without control characters.";
         }
 
-        if (Network is { Length: > 100 })
+        if (Network is { } network && (network.Length > 100 || network.Any(char.IsControl)))
         {
-            errors["network"] = "A network key has at most 100 characters.";
+            errors["network"] = "A network key has at most 100 characters, without control characters.";
         }
 
         if (PageSize is < 1 or > MaxPageSize)

@@ -126,10 +126,12 @@ public sealed class moderators_act_on_threads(InboxHost host) : IClassFixture<In
     [InlineData("label", "")]
     [InlineData("escalate", "")]
     [InlineData("reply", "  ")]
+    [InlineData("reply", "Hello\0there")]
+    [InlineData("escalate", "Look\u0007")]
     [InlineData("assign", "stranger")]
     public async Task bad_input_is_refused_with_a_reason_and_nothing_is_written(string action, string value)
     {
-        var (workspaceId, ownerId, thread) = await ThreadAsync("bad-" + action);
+        var (workspaceId, ownerId, thread) = await ThreadAsync("bad-" + action + value.Length);
         Task act() => action switch
         {
             "status" => Actions.SetStatusAsync(workspaceId, thread.Id, thread.Version, value, ownerId),

@@ -44,7 +44,9 @@ public partial class PublishingHost : IAsyncLifetime
         {
             BundledPluginsFolder = BundledPlugins.HostBuildOutputFolder(),
             InstalledPluginsFolder = _installed.FullName,
-            Arguments = Arguments,
+            // The inbox's poller stays off unless a class turns it on: it would open the accounts tests make with made-up
+            // credentials, fail to decrypt them and mark them "needs reconnect" under the test's feet.
+            Arguments = ["--Extensible:Inbox:Polling=false", .. Arguments],
             QuietLogs = true,
         });
     }

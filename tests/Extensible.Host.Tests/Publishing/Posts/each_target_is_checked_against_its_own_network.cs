@@ -60,6 +60,7 @@ public sealed class each_target_is_checked_against_its_own_network(PublishingHos
         Assert.Equal((13, 1000, 987), (text["count"]!.GetValue<int>(), text["limit"]!.GetValue<int>(), text["remaining"]!.GetValue<int>()));
         Assert.Contains(wide["counters"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "threadParts[0]");
         Assert.Equal(["audience", "sensitive"], wide["options"]!.AsArray().Select(o => o!["key"]!.GetValue<string>()));
+        Assert.True(check["errors"]!.AsObject().Count == 1, check["errors"]!.ToJsonString());
         Assert.Equal($"targets[{tiny}].threadParts", Assert.Single(check["errors"]!.AsObject()).Key);
         Assert.StartsWith("Tiny does not take threads", check["errors"]![$"targets[{tiny}].threadParts"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0L, await host.ScalarAsync<long>("select count(*) from publishing_posts where workspace_id = $1 and content->>'text' like 'Héllo%'", actor.WorkspaceId));
