@@ -14,49 +14,13 @@ namespace Extensible.Host.Tests.Inbox.Sla;
 /// Business hours are set through the API, checked field by field, and only by Admins and Owners; what is answered, resolved
 /// or still waiting afterwards is counted in them, against their targets.
 /// </summary>
-public sealed class business_hours_are_set_by_admins_and_measure_what_follows(InboxHost host) : IClassFixture<InboxHost>
+public sealed class business_hours_are_set_by_admins_and_measure_what_follows(SlaHost host) : IClassFixture<SlaHost>
 {
-    private InboxActions Actions => host.Services.GetRequiredService<InboxActions>();
-
-    // Slack for the seconds between a delivery and the reply (the test's own steps, not business time).
-    private const double Slack = 120;
-
-    private async Task<(Guid UserId, HttpClient Client)> MemberAsync(Role role)
-    {
-        var (_, workspaceId) = await host.OwnerAsync();
-        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
-        var secret = await host.People.InviteAsync(workspaceId, email, role, Role.Owner, InboxHost.OwnerEmail);
-        var userId = await host.People.AcceptInvitationAsync(secret, $"{role} Person", InboxHost.Password);
-        var token = await host.People.CreateApiTokenAsync(workspaceId, userId, "sla tests", role, role, email);
-        var client = new HttpClient { BaseAddress = host.Host.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (userId, client);
-    }
-
-    // One thread per comment (each on its own post), the comment written `ago` before now.
-    private async Task<InboxThreadRow> ThreadAsync(Guid accountId, string network, string id, TimeSpan ago)
-    {
-        var (_, workspaceId) = await host.OwnerAsync();
-        var comment = new { id, kind = "comment", authorId = "u-ada", authorHandle = "@ada", authorName = "Ada", text = "Where is my order " + id.Replace("-", "", StringComparison.Ordinal), createdAt = DateTimeOffset.UtcNow - ago, postId = "post-" + id };
-        Assert.Equal(HttpStatusCode.OK, (await host.DeliverAsync(accountId, InboxHost.Body(network, comment))).StatusCode);
-        return Assert.Single((await host.Inbox.ListAsync(workspaceId, new InboxQuery { AccountId = accountId, Search = id.Replace("-", "", StringComparison.Ordinal) })).Threads);
-    }
-
-    private async Task<long> ReplyAsync(InboxThreadRow thread, long version, Guid by)
-    {
-        var sent = await Actions.ReplyAsync(thread.WorkspaceId, thread.Id, version, null, "On its way.", by);
-        Assert.True(sent.Sent, sent.Message);
-        return sent.Version;
-    }
-
-    private static void Near(double expectedSeconds, JsonElement figures, string property) =>
-        Assert.InRange(figures.GetProperty(property).GetDouble(), expectedSeconds, expectedSeconds + Slack);
-
     [Fact]
     public async Task business_hours_set_through_the_api_measure_what_happens_next_against_their_targets()
     {
         var (ownerId, workspaceId) = await host.OwnerAsync();
-        var (_, admin) = await MemberAsync(Role.Admin);
+        var (_, admin) = await host.MemberAsync(Role.Admin);
         var (accountId, network) = await host.SandboxAccountAsync();
 
         // Open every day, but closed yesterday, today and tomorrow (UTC: the workspace chose no zone): a reply now took no business time.
@@ -69,9 +33,9 @@ public sealed class business_hours_are_set_by_admins_and_measure_what_follows(In
         Assert.Equal(7, set.GetProperty("intervals").GetArrayLength());
         Assert.Equal("24:00", set.GetProperty("intervals")[0].Text("closes"));
 
-        var thread = await ThreadAsync(accountId, network, "closed-day", TimeSpan.FromHours(5));
-        var version = await ReplyAsync(thread, thread.Version, ownerId);
-        await Actions.SetStatusAsync(workspaceId, thread.Id, version, InboxStatus.Resolved, ownerId);
+        var thread = await host.ThreadAsync(accountId, network, "closed-day", TimeSpan.FromHours(5));
+        var version = await host.ReplyAsync(thread, thread.Version, ownerId);
+        await host.Actions.SetStatusAsync(workspaceId, thread.Id, version, InboxStatus.Resolved, ownerId);
 
         var sla = await host.Services.GetRequiredService<InboxSla>().ForThreadAsync((await host.Inbox.FindAsync(workspaceId, thread.Id))!);
         Assert.Equal(TimeSpan.Zero, sla.FirstResponse);
@@ -81,7 +45,7 @@ public sealed class business_hours_are_set_by_admins_and_measure_what_follows(In
         Assert.Null(sla.Waiting);
 
         // A thread still waiting is counted now, in the same hours: no business time has passed on a closed day.
-        var waiting = await ThreadAsync(accountId, network, "still-waiting", TimeSpan.FromHours(3));
+        var waiting = await host.ThreadAsync(accountId, network, "still-waiting", TimeSpan.FromHours(3));
         var open = await host.Services.GetRequiredService<InboxSla>().ForThreadAsync(waiting);
         Assert.Equal(TimeSpan.Zero, open.Waiting);
         Assert.False(open.WaitingOverdue);
@@ -100,9 +64,9 @@ public sealed class business_hours_are_set_by_admins_and_measure_what_follows(In
     [Fact]
     public async Task bad_business_hours_are_refused_field_by_field_and_only_admins_and_owners_set_them()
     {
-        var (_, admin) = await MemberAsync(Role.Admin);
-        var (_, moderator) = await MemberAsync(Role.Moderator);
-        var (_, analyst) = await MemberAsync(Role.Analyst);
+        var (_, admin) = await host.MemberAsync(Role.Admin);
+        var (_, moderator) = await host.MemberAsync(Role.Moderator);
+        var (_, analyst) = await host.MemberAsync(Role.Analyst);
 
         Assert.Equal(["intervals[1]"], await (await admin.PutJsonAsync("/api/v1/inbox/business-hours",
             """{"intervals":[{"day":"monday","opens":"09:00","closes":"13:00"},{"day":"monday","opens":"12:00","closes":"17:00"}]}""")).ValidationErrorsAsync());

@@ -14,50 +14,14 @@ namespace Extensible.Host.Tests.Inbox.Sla;
 /// Threads delivered by sandbox webhooks, answered and resolved by two people: each is measured in business time when it
 /// happens, and the team report (API) gives counts, medians and 90th percentiles per person and per network from them.
 /// </summary>
-public sealed class the_team_report_reads_business_times(InboxHost host) : IClassFixture<InboxHost>
+public sealed class the_team_report_reads_business_times(SlaHost host) : IClassFixture<SlaHost>
 {
-    private InboxActions Actions => host.Services.GetRequiredService<InboxActions>();
-
-    // Slack for the seconds between a delivery and the reply (the test's own steps, not business time).
-    private const double Slack = 120;
-
-    private async Task<(Guid UserId, HttpClient Client)> MemberAsync(Role role)
-    {
-        var (_, workspaceId) = await host.OwnerAsync();
-        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
-        var secret = await host.People.InviteAsync(workspaceId, email, role, Role.Owner, InboxHost.OwnerEmail);
-        var userId = await host.People.AcceptInvitationAsync(secret, $"{role} Person", InboxHost.Password);
-        var token = await host.People.CreateApiTokenAsync(workspaceId, userId, "sla tests", role, role, email);
-        var client = new HttpClient { BaseAddress = host.Host.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (userId, client);
-    }
-
-    // One thread per comment (each on its own post), the comment written `ago` before now.
-    private async Task<InboxThreadRow> ThreadAsync(Guid accountId, string network, string id, TimeSpan ago)
-    {
-        var (_, workspaceId) = await host.OwnerAsync();
-        var comment = new { id, kind = "comment", authorId = "u-ada", authorHandle = "@ada", authorName = "Ada", text = "Where is my order " + id.Replace("-", "", StringComparison.Ordinal), createdAt = DateTimeOffset.UtcNow - ago, postId = "post-" + id };
-        Assert.Equal(HttpStatusCode.OK, (await host.DeliverAsync(accountId, InboxHost.Body(network, comment))).StatusCode);
-        return Assert.Single((await host.Inbox.ListAsync(workspaceId, new InboxQuery { AccountId = accountId, Search = id.Replace("-", "", StringComparison.Ordinal) })).Threads);
-    }
-
-    private async Task<long> ReplyAsync(InboxThreadRow thread, long version, Guid by)
-    {
-        var sent = await Actions.ReplyAsync(thread.WorkspaceId, thread.Id, version, null, "On its way.", by);
-        Assert.True(sent.Sent, sent.Message);
-        return sent.Version;
-    }
-
-    private static void Near(double expectedSeconds, JsonElement figures, string property) =>
-        Assert.InRange(figures.GetProperty(property).GetDouble(), expectedSeconds, expectedSeconds + Slack);
-
     [Fact]
     public async Task first_responses_and_resolutions_are_reported_per_person_and_network_with_median_and_p90()
     {
         var (ownerId, workspaceId) = await host.OwnerAsync();
-        var (moId, mo) = await MemberAsync(Role.Moderator);
-        var (_, analyst) = await MemberAsync(Role.Analyst);
+        var (moId, mo) = await host.MemberAsync(Role.Moderator);
+        var (_, analyst) = await host.MemberAsync(Role.Analyst);
         var (accountId, network) = await host.SandboxAccountAsync();
 
         // Nothing answered yet: the report says so instead of zeros.
@@ -70,41 +34,41 @@ public sealed class the_team_report_reads_business_times(InboxHost host) : IClas
         var threads = new List<InboxThreadRow>();
         foreach (var hours in new[] { 1, 2, 3, 4 })
         {
-            threads.Add(await ThreadAsync(accountId, network, $"report-{hours}h", TimeSpan.FromHours(hours)));
+            threads.Add(await host.ThreadAsync(accountId, network, $"report-{hours}h", TimeSpan.FromHours(hours)));
         }
 
         var versions = new long[4];
         for (var i = 0; i < 4; i++)
         {
-            versions[i] = await ReplyAsync(threads[i], threads[i].Version, i < 3 ? ownerId : moId);
+            versions[i] = await host.ReplyAsync(threads[i], threads[i].Version, i < 3 ? ownerId : moId);
         }
 
         // A second reply is not a first response; resolutions: Olive two, Mo one.
-        versions[0] = await ReplyAsync(threads[0], versions[0], moId);
-        await Actions.SetStatusAsync(workspaceId, threads[0].Id, versions[0], InboxStatus.Resolved, ownerId);
-        await Actions.SetStatusAsync(workspaceId, threads[1].Id, versions[1], InboxStatus.Resolved, ownerId);
-        await Actions.SetStatusAsync(workspaceId, threads[2].Id, versions[2], InboxStatus.Resolved, moId);
+        versions[0] = await host.ReplyAsync(threads[0], versions[0], moId);
+        await host.Actions.SetStatusAsync(workspaceId, threads[0].Id, versions[0], InboxStatus.Resolved, ownerId);
+        await host.Actions.SetStatusAsync(workspaceId, threads[1].Id, versions[1], InboxStatus.Resolved, ownerId);
+        await host.Actions.SetStatusAsync(workspaceId, threads[2].Id, versions[2], InboxStatus.Resolved, moId);
 
         var report = await (await analyst.GetAsync("/api/v1/inbox/report?days=7")).JsonAsync();
         Assert.False(report.GetProperty("empty").GetBoolean());
         var team = report.GetProperty("team");
         Assert.Equal(4, team.GetProperty("firstResponse").GetProperty("count").GetInt64());
         // percentile_cont over 1, 2, 3, 4 hours: median 2.5 h, p90 3.7 h.
-        Near(2.5 * 3600, team.GetProperty("firstResponse"), "medianSeconds");
-        Near(3.7 * 3600, team.GetProperty("firstResponse"), "p90Seconds");
+        SlaHost.Near(2.5 * 3600, team.GetProperty("firstResponse"), "medianSeconds");
+        SlaHost.Near(3.7 * 3600, team.GetProperty("firstResponse"), "p90Seconds");
         Assert.Equal(3, team.GetProperty("resolution").GetProperty("count").GetInt64());
         Assert.Equal(JsonValueKind.Null, team.GetProperty("firstResponse").GetProperty("withinTarget").ValueKind);
 
         var people = report.GetProperty("people").EnumerateArray().ToDictionary(p => p.GetProperty("userId").GetGuid());
         Assert.Equal("Olive Owner", people[ownerId].Text("name"));
         Assert.Equal(3, people[ownerId].GetProperty("firstResponse").GetProperty("count").GetInt64());
-        Near(2 * 3600, people[ownerId].GetProperty("firstResponse"), "medianSeconds");
-        Near(2.8 * 3600, people[ownerId].GetProperty("firstResponse"), "p90Seconds");
+        SlaHost.Near(2 * 3600, people[ownerId].GetProperty("firstResponse"), "medianSeconds");
+        SlaHost.Near(2.8 * 3600, people[ownerId].GetProperty("firstResponse"), "p90Seconds");
         Assert.Equal(2, people[ownerId].GetProperty("resolution").GetProperty("count").GetInt64());
         Assert.Equal(1, people[moId].GetProperty("firstResponse").GetProperty("count").GetInt64());
-        Near(4 * 3600, people[moId].GetProperty("firstResponse"), "medianSeconds");
+        SlaHost.Near(4 * 3600, people[moId].GetProperty("firstResponse"), "medianSeconds");
         Assert.Equal(1, people[moId].GetProperty("resolution").GetProperty("count").GetInt64());
-        Near(3 * 3600, people[moId].GetProperty("resolution"), "medianSeconds");
+        SlaHost.Near(3 * 3600, people[moId].GetProperty("resolution"), "medianSeconds");
 
         var byNetwork = Assert.Single(report.GetProperty("networks").EnumerateArray());
         Assert.Equal(threads[0].PlatformKey, byNetwork.Text("network"));
@@ -112,7 +76,7 @@ public sealed class the_team_report_reads_business_times(InboxHost host) : IClas
 
         // A thread that is reopened leaves the resolutions; the 30-day report holds the same threads.
         var reopened = await host.Inbox.FindAsync(workspaceId, threads[1].Id);
-        await Actions.SetStatusAsync(workspaceId, reopened!.Id, reopened.Version, InboxStatus.Open, ownerId);
+        await host.Actions.SetStatusAsync(workspaceId, reopened!.Id, reopened.Version, InboxStatus.Open, ownerId);
         var month = await (await analyst.GetAsync("/api/v1/inbox/report?days=30")).JsonAsync();
         Assert.Equal(30, month.GetProperty("days").GetInt32());
         Assert.Equal(2, month.GetProperty("team").GetProperty("resolution").GetProperty("count").GetInt64());
