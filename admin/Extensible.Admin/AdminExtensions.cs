@@ -60,6 +60,8 @@ public static class AdminExtensions
         services.AddSingleton<Pages.Calendar.CalendarReadModel>();
         services.AddHostedService<CalendarUpdates>();
         services.AddHostedService<Pages.Accounts.AccountRoomUpdates>();
+        services.AddHostedService<Pages.Media.MediaRoomUpdates>();
+        services.AddHostedService<Pages.Inbox.KeptDeliveryUpdates>();
         services.AddSingleton<Pages.Inbox.InboxRoomReader>();
         services.AddSingleton<Pages.Inbox.InboxPresence>();
         services.AddHostedService<Pages.Inbox.InboxUpdates>();

@@ -48,6 +48,13 @@ public sealed class PluginsOptions
     /// <summary>How many garbage collections an unload is given before it is reported as failed.</summary>
     public int UnloadAttempts { get; set; } = 20;
 
+    /// <summary>
+    /// Whether plugins' HTTP calls may reach loopback, private and link-local addresses (a Mastodon instance on the
+    /// organization's own network, a local test network). Off by default: a workspace Admin types the servers a connector
+    /// calls, and must not reach the host's own machine or network through it.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>The bundled folder as an absolute path.</summary>
     public string BundledFullPath => Path.GetFullPath(BundledPath ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
 }

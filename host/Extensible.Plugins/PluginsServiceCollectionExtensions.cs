@@ -3,10 +3,12 @@ using JasperFx.Events.Projections;
 using Marten;
 using Extensible.Plugins.Calls;
 using Extensible.Plugins.Events;
+using Extensible.Plugins.Network;
 using Extensible.Plugins.Runtime;
 using Extensible.Plugins.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 
 namespace Extensible.Plugins;
 
@@ -31,6 +33,7 @@ public static class PluginsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient();
+        services.AddSingleton<IHttpMessageHandlerBuilderFilter, PluginNetworkGuard>();
         services.AddSingleton<SettingsVault>();
         services.AddSingleton<PluginRuntime>();
         services.AddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginRuntime>());

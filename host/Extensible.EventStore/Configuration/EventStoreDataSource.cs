@@ -15,7 +15,10 @@ public static class EventStoreDataSource
     /// </summary>
     public const int MaxAutoPrepare = 250;
 
-    /// <summary>Prepares each connection's frequent statements automatically (Npgsql's <c>Max Auto Prepare</c>).</summary>
+    /// <summary>
+    /// Prepares each connection's frequent statements automatically (Npgsql's <c>Max Auto Prepare</c>) and returns
+    /// connections to the pool without a session reset (<c>No Reset On Close</c>).
+    /// </summary>
     public static NpgsqlDataSourceBuilder UseEventStoreSettings(this NpgsqlDataSourceBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +31,10 @@ public static class EventStoreDataSource
             builder.ConnectionStringBuilder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
+        // A connection goes back to the pool as it is. The reset cost seven statements per checkout (38,000 checkouts in the
+        // publish drain); nothing of ours leaves session state behind: advisory locks are per transaction, and LISTEN
+        // runs on connections held for as long as they listen.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder;
     }
 }

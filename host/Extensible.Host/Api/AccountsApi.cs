@@ -26,7 +26,7 @@ internal static class AccountsApi
             .WithDescription("The running connectors: their plugin, network key, name, how accounts connect and whether the workspace set its own app credentials.");
         accounts.MapPost("/connect/start", StartAsync).RequireAuthorization(Policies.ManageWorkspace).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("StartAccountConnect").WithSummary("Start connecting an account")
-            .WithDescription("OAuth networks: returns the network's authorization URL, carrying a state that works once, for about 10 minutes, for the caller in this workspace; the network sends the person back to the console's callback (/accounts/callback/{pluginId}), where they must be signed in. Other networks: returns the fields POST /api/v1/accounts wants.");
+            .WithDescription("OAuth networks: returns the network's authorization URL (networks whose server the person names, like Mastodon, first return the fields to send back in `fields`: the instance), carrying a state that works once, for about 10 minutes, for the caller in this workspace; the network sends the person back to the console's callback (/accounts/callback/{pluginId}), where they must be signed in. Other networks: returns the fields POST /api/v1/accounts wants.");
         api.MapPost("/accounts", ConnectAsync).WithTags("Accounts").RequireAuthorization(Policies.ManageWorkspace)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ConnectAccount").WithSummary("Connect an account with fields, or without credentials")
@@ -83,9 +83,10 @@ internal static class AccountsApi
         {
             var (pluginId, platformKey) = Required(request.PluginId, request.PlatformKey);
             var callback = ConnectCallback.For($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", pluginId);
-            var begun = await accounts.BeginConnectAsync(caller.WorkspaceId(), pluginId, platformKey, callback, caller.UserId(), request.ReconnectAccountId, aborted);
+            var begun = await accounts.BeginConnectAsync(caller.WorkspaceId(), pluginId, platformKey, callback, caller.UserId(), request.ReconnectAccountId, aborted,
+                request.Fields);
             return TypedResults.Ok(new ConnectStartResponse(AccountsHealth.Wire(begun.Auth), begun.AuthorizationUrl?.AbsoluteUri,
-                [.. begun.Fields.Select(f => new ConnectFieldResponse(f.Name, f.Label, f.IsSecret))]));
+                [.. begun.Fields.Select(f => new ConnectFieldResponse(f.Name, f.Label, f.IsSecret) { IsOptional = f.IsOptional, Help = f.Help })]));
         }
         catch (AccountRequestException e)
         {

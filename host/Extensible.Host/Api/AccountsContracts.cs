@@ -41,23 +41,33 @@ public sealed record NetworkResponse(string PluginId, string PlatformKey, string
 /// <param name="PluginId">The plugin of the connector (see <c>GET /api/v1/accounts/networks</c>).</param>
 /// <param name="PlatformKey">The network's key.</param>
 /// <param name="ReconnectAccountId">The account to reconnect, if this is a reconnect.</param>
+/// <param name="Fields">For OAuth networks that ask first which server to sign in to (a Mastodon instance): those fields.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ConnectStartRequest(
     [property: Description("A running connector's plugin id.")] string? PluginId,
     [property: Description("The network's key, e.g. sandbox.")] string? PlatformKey,
-    [property: Description("Optional: the account to reconnect.")] Guid? ReconnectAccountId = null);
+    [property: Description("Optional: the account to reconnect.")] Guid? ReconnectAccountId = null,
+    [property: Description("OAuth networks whose server the person names (Mastodon: instance): the fields a first call without them returned.")]
+    IReadOnlyDictionary<string, string>? Fields = null);
 
 /// <summary>How to go on connecting.</summary>
 /// <param name="Auth">How the network connects.</param>
 /// <param name="AuthorizationUrl">OAuth: open it in a browser signed in to the console as the same person, in the same workspace; the network sends the person back to the console's callback, which connects the account. The state in it works once, for about 10 minutes.</param>
-/// <param name="Fields">App passwords and tokens: the fields to send to <c>POST /api/v1/accounts</c>.</param>
+/// <param name="Fields">App passwords and tokens: the fields to send to <c>POST /api/v1/accounts</c>. OAuth networks that ask which server to sign in to (no authorization URL yet): the fields to send back in <c>fields</c> of this call.</param>
 public sealed record ConnectStartResponse(string Auth, string? AuthorizationUrl, IReadOnlyList<ConnectFieldResponse> Fields);
 
 /// <summary>A field a network asks for.</summary>
 /// <param name="Name">Its key in <c>fields</c>.</param>
 /// <param name="Label">What to call it.</param>
 /// <param name="IsSecret">A password or token: never shown back.</param>
-public sealed record ConnectFieldResponse(string Name, string Label, bool IsSecret);
+public sealed record ConnectFieldResponse(string Name, string Label, bool IsSecret)
+{
+    /// <summary>May be left out: the network then uses its default (the connector's <c>help</c> says which).</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>What to enter, when the connector says.</summary>
+    public string? Help { get; init; }
+}
 
 /// <summary>Connect an account without a browser: a network without credentials (the sandbox) or one that asks for fields.</summary>
 /// <param name="PluginId">The plugin of the connector.</param>

@@ -5,6 +5,7 @@ using Extensible.Plugins.Events;
 using Extensible.Plugins.Installation;
 using Extensible.Plugins.Loading;
 using Extensible.Plugins.Manifest;
+using Extensible.Plugins.Network;
 using Extensible.Plugins.Storage;
 using Extensible.Sdk;
 
@@ -223,7 +224,7 @@ internal sealed partial class PluginRuntime
         id,
         _loggers.CreateLogger("Extensible.Plugins." + id),
         _time,
-        _http.CreateClient("plugin:" + id),
+        _http.CreateClient(PluginNetworkGuard.ClientPrefix + id),
         new PluginStore(id, _dataSource, _storeWrites),
         new PluginOwnEvents(id, _store),
         type => SettingsFor(id, type));

@@ -82,7 +82,9 @@ public sealed class AccountService(
     /// <summary>
     /// Starts connecting (or reconnecting <paramref name="reconnectAccountId"/>): for OAuth, stores a new state bound to
     /// the person and the workspace and returns the network's authorization URL; for app passwords and tokens, returns
-    /// the fields to ask for; for credential-free networks, nothing to ask.
+    /// the fields to ask for; for credential-free networks, nothing to ask. An OAuth network that asks for fields first
+    /// (<see cref="PlatformProfile.ConnectFields"/>: a Mastodon instance) gets them checked and handed to its connector;
+    /// without <paramref name="connectFields"/> those fields are returned to ask for, and nothing is stored.
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="pluginId">The connector's plugin.</param>
@@ -91,9 +93,11 @@ public sealed class AccountService(
     /// <param name="actorId">The person connecting: only they may finish.</param>
     /// <param name="reconnectAccountId">The account being reconnected, if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="connectFields">For an OAuth network with <see cref="PlatformProfile.ConnectFields"/>, what the person entered.</param>
     /// <exception cref="AccountRequestException">The input is wrong, the connector is not running or refused.</exception>
     public async Task<ConnectBegun> BeginConnectAsync(
-        Guid workspaceId, string pluginId, string platformKey, Uri redirectUri, Guid actorId, Guid? reconnectAccountId, CancellationToken cancellationToken)
+        Guid workspaceId, string pluginId, string platformKey, Uri redirectUri, Guid actorId, Guid? reconnectAccountId, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? connectFields = null)
     {
         ArgumentNullException.ThrowIfNull(redirectUri);
         var connector = Connector(pluginId, platformKey);
@@ -107,10 +111,16 @@ public sealed class AccountService(
             return new ConnectBegun(profile.Auth, null, fieldsStart.Fields);
         }
 
+        if (profile.ConnectFields.Count > 0 && connectFields is null)
+        {
+            return new ConnectBegun(profile.Auth, null, profile.ConnectFields);
+        }
+
+        var entered = CheckFields(profile.ConnectFields, connectFields ?? new Dictionary<string, string>());
         var appCredentials = await AppCredentialsAsync(workspaceId, platformKey, cancellationToken);
         var state = await states.CreateAsync(workspaceId, actorId, connector.PluginId, platformKey, redirectUri, reconnectAccountId, cancellationToken);
         var start = await CallAsync(connector, "begin connect",
-            (c, token) => c.BeginConnectAsync(new ConnectRequest(redirectUri, state) { AppCredentials = appCredentials }, token), cancellationToken);
+            (c, token) => c.BeginConnectAsync(new ConnectRequest(redirectUri, state) { AppCredentials = appCredentials, Fields = entered }, token), cancellationToken);
         if (start.AuthorizationUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             throw new AccountRequestException(AccountProblem.Refused, $"The {profile.DisplayName} connector gave no authorization page to go to.");
@@ -273,6 +283,11 @@ public sealed class AccountService(
         {
             var value = entered.GetValueOrDefault(field.Name);
             value = field.IsSecret ? value : value?.Trim();
+            if (string.IsNullOrEmpty(value) && field.IsOptional)
+            {
+                continue;
+            }
+
             if (string.IsNullOrEmpty(value))
             {
                 throw new AccountRequestException(AccountProblem.Invalid, $"Enter the {field.Label}.", field.Name);

@@ -13,7 +13,8 @@ namespace Extensible.Publishing.Posts;
 /// them, media against its limits, the connector's own options, and the account's health. The composer's live counters
 /// call <see cref="CheckAsync"/> as people type; a schedule is refused while any problem remains.
 /// </summary>
-public sealed class PostValidation(NpgsqlDataSource db, AccountDirectory directory, MediaLibrary library, IPluginCapabilities plugins, TimeProvider clock)
+public sealed class PostValidation(
+    NpgsqlDataSource db, AccountDirectory directory, MediaLibrary library, IPluginCapabilities plugins, CredentialsProtector protector, TimeProvider clock)
 {
     /// <summary>How close in time the same text to the same account warns.</summary>
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(24);
@@ -243,12 +244,44 @@ public sealed class PostValidation(NpgsqlDataSource db, AccountDirectory directo
             return null;
         }
 
+        // The account's own limits (its server's) when the connector knows them; the network's otherwise.
+        if (await CredentialsAsync(account, cancellationToken) is { } credentials)
+        {
+            try
+            {
+                return await connector.CallAsync("profile", (c, _) => Task.FromResult(c.ProfileFor(credentials)), cancellationToken);
+            }
+            catch (PluginCallException)
+            {
+                // A connector whose account profile fails still has its network's.
+            }
+        }
+
         try
         {
             return await connector.CallAsync("profile", static (c, _) => Task.FromResult(c.Profile), cancellationToken);
         }
         catch (PluginCallException)
         {
+            return null;
+        }
+    }
+
+    private async Task<AccountCredentials?> CredentialsAsync(AccountRecord account, CancellationToken cancellationToken)
+    {
+        if (account.Health != AccountHealth.Connected
+            || await directory.FindWithCredentialsAsync(account.WorkspaceId, account.Id, cancellationToken) is not (_, { } protectedCredentials))
+        {
+            return null;
+        }
+
+        try
+        {
+            return protector.Unprotect(protectedCredentials);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or System.Text.Json.JsonException or FormatException)
+        {
+            // Unreadable credentials are the vault's to report (needs reconnect) when the account is used.
             return null;
         }
     }

@@ -193,9 +193,16 @@ internal sealed class PublishScheduler(
         {
             try
             {
-                using var account = await _accounts.EnterAsync(target.AccountId.ToString(), _calls.Token);
-                using var connector = await _connectors.EnterAsync(target.PlatformKey, _calls.Token);
-                await publication.RunAsync(target, _calls.Token);
+                object outcome;
+                // The account's and the connector's slots bound calls to the network; they are handed on as soon as the
+                // network has answered, not after the outcome's commit (which would hold each slot a commit longer).
+                using (await _accounts.EnterAsync(target.AccountId.ToString(), _calls.Token))
+                using (await _connectors.EnterAsync(target.PlatformKey, _calls.Token))
+                {
+                    outcome = await publication.PublishAsync(target, _calls.Token);
+                }
+
+                await publication.RecordAsync(target, outcome, _calls.Token);
             }
             catch (Exception e) when (e is not OperationCanceledException || !_calls.IsCancellationRequested)
             {

@@ -18,8 +18,11 @@ internal sealed class TargetPublication(
     IPluginCapabilities plugins, AccountVault accounts, MediaLibrary media, OutcomeRecorder outcomes, TimeProvider clock, IOptions<PublisherOptions> options,
     ILogger<TargetPublication> logger)
 {
-    /// <summary>Publishes the target and records the outcome.</summary>
-    public async Task RunAsync(ClaimedTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the target and returns its outcome (published, failed, needs a decision) for <see cref="RecordAsync"/>;
+    /// it never throws for what the network, the plugin or this side did wrong.
+    /// </summary>
+    public async Task<object> PublishAsync(ClaimedTarget target, CancellationToken cancellationToken)
     {
         object outcome;
         try
@@ -48,8 +51,12 @@ internal sealed class TargetPublication(
             outcome = await FailedAsync(target, new PlatformException(PlatformFailure.Retryable, "The server could not finish the call (see its log)."), cancellationToken);
         }
 
-        await outcomes.RecordAsync(target, outcome, cancellationToken);
+        return outcome;
     }
+
+    /// <summary>Stores a target's outcome; returns once it is committed (with other outcomes of the moment).</summary>
+    public Task RecordAsync(ClaimedTarget target, object outcome, CancellationToken cancellationToken) =>
+        outcomes.RecordAsync(target, outcome, cancellationToken);
 
     private async Task<object> CallAsync(ClaimedTarget target, CancellationToken cancellationToken)
     {

@@ -21,16 +21,56 @@ internal sealed class PublishingProjection : IProjection
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
+        // A post's version counts its stream's events, and an account's last publish is its latest: both are summed up
+        // once per post and per account for the whole append (the publisher appends hundreds of outcomes at once).
+        var posts = new Dictionary<Guid, (int Events, DateTimeOffset Latest)>();
+        var publishedBy = new Dictionary<Guid, DateTimeOffset>();
         foreach (var e in events)
         {
             foreach (var (sql, values) in Commands(e))
             {
                 operations.QueueSql(sql, values);
             }
+
+            if (TargetPostOf(e.Data) is { } postId)
+            {
+                posts[postId] = posts.TryGetValue(postId, out var seen) ? (seen.Events + 1, Latest(seen.Latest, e.Timestamp)) : (1, e.Timestamp);
+            }
+
+            if (e.Data is TargetPublished published)
+            {
+                publishedBy[published.AccountId] = publishedBy.TryGetValue(published.AccountId, out var at) ? Latest(at, e.Timestamp) : e.Timestamp;
+            }
+        }
+
+        foreach (var (postId, (count, latest)) in posts)
+        {
+            operations.QueueSql("update publishing_posts set updated = greatest(updated, $2), version = version + $3 where id = $1", postId, latest, count);
+        }
+
+        foreach (var (accountId, at) in publishedBy)
+        {
+            operations.QueueSql("update publishing_accounts set last_published_at = greatest(last_published_at, $2) where id = $1", accountId, at);
         }
 
         return Task.CompletedTask;
     }
+
+    // The post whose target an event changes: every such event also counts in the post's version.
+    private static Guid? TargetPostOf(object data) => data switch
+    {
+        TargetPublishStarted s => s.PostId,
+        TargetPublished p => p.PostId,
+        TargetFailed f => f.PostId,
+        TargetRetried r => r.PostId,
+        TargetNeedsDecision n => n.PostId,
+        TargetMarkedSent m => m.PostId,
+        TargetDropped d => d.PostId,
+        TargetDeleted d => d.PostId,
+        _ => null,
+    };
+
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static (string Sql, object?[] Values)[] Commands(IEvent e) => e.Data switch
     {
@@ -78,13 +118,9 @@ internal sealed class PublishingProjection : IProjection
 
         TargetPublishStarted s => Target(e, s.PostId, s.AccountId,
             "status = 'publishing', attempt = $3, idempotency_key = $4, started_at = $5, started_node = $6, due_at = null", s.Attempt, s.IdempotencyKey, e.Timestamp, s.Node),
-        TargetPublished p =>
-        [
-            .. Target(e, p.PostId, p.AccountId,
-                "status = 'published', platform_post_id = $3, url = $4, published_at = $5, failure = null, message = null, platform_message = null, due_at = null",
-                p.PlatformPostId, p.Url, e.Timestamp),
-            One("update publishing_accounts set last_published_at = $2 where id = $1", p.AccountId, e.Timestamp),
-        ],
+        TargetPublished p => Target(e, p.PostId, p.AccountId,
+            "status = 'published', platform_post_id = $3, url = $4, published_at = $5, failure = null, message = null, platform_message = null, due_at = null",
+            p.PlatformPostId, p.Url, e.Timestamp),
         TargetFailed f =>
         [
             .. Target(e, f.PostId, f.AccountId,
@@ -126,15 +162,12 @@ internal sealed class PublishingProjection : IProjection
         One($"update publishing_targets set status = 'scheduled', due_at = $2, updated = $3 where post_id = $1 and status in {Unsent}", postId, dueAt, e.Timestamp),
     ];
 
-    // Placeholders $1 and $2 are the target's key, $3… the values; every change also bumps the post's version. Every event
-    // of a post's stream passes here once, in order, so counting them gives the stream's version (Marten's quick appends
-    // at any version, as the publisher's are, give inline projections versions relative to the append).
+    // Placeholders $1 and $2 are the target's key, $3… the values; ApplyAsync also counts the change in the post's version.
+    // Every event of a post's stream passes through ApplyAsync once, so counting them gives the stream's version (Marten's
+    // quick appends at any version, as the publisher's are, give inline projections versions relative to the append).
     private static (string, object?[])[] Target(IEvent e, Guid postId, Guid accountId, string set, params object?[] values) =>
-    [
-        One($"update publishing_targets set {set}, updated = ${values.Length + 3} where post_id = $1 and account_id = $2",
-            [postId, accountId, .. values, e.Timestamp]),
-        One("update publishing_posts set updated = $2, version = version + 1 where id = $1", postId, e.Timestamp),
-    ];
+        Sql($"update publishing_targets set {set}, updated = ${values.Length + 3} where post_id = $1 and account_id = $2",
+            [postId, accountId, .. values, e.Timestamp]);
 
     private static string? Json(PostContentDraft? content) =>
         content is null ? null : JsonSerializer.Serialize(content, PublishingJsonContext.Default.PostContentDraft);

@@ -31,4 +31,21 @@ internal static class SandboxMetrics
             Other = new Dictionary<string, long> { ["profile_visits"] = Share(0.015) },
         };
     }
+
+    /// <summary>
+    /// An account's audience as a function of the time since it was connected: a following of its own (fixed per
+    /// account) and followers that start from a base and gain a few an hour. Posts are not counted (null): the sandbox
+    /// keeps only each account's recent posts.
+    /// </summary>
+    public static AccountMetrics Audience(string accountId, DateTimeOffset connectedAt, DateTimeOffset now)
+    {
+        var dice = SandboxDice.For("audience", accountId);
+        var hours = Math.Max(0, (now - connectedAt).TotalHours);
+        return new AccountMetrics
+        {
+            MeasuredAt = now,
+            Followers = 100 + dice.Below(4_900) + (long)Math.Floor(hours * (1 + (dice.NextDouble() * 4))),
+            Following = 20 + dice.Below(480),
+        };
+    }
 }

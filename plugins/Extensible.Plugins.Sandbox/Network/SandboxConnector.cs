@@ -251,6 +251,16 @@ public sealed class SandboxConnector : IPlatformConnector
         return SandboxMetrics.Measure(post, _context.Time.GetUtcNow());
     }
 
+    /// <inheritdoc />
+    public async Task<AccountMetrics> FetchAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        Authorize(account);
+        await MaybeFailAsync("fetch-account-metrics", account.PlatformAccountId, cancellationToken).ConfigureAwait(false);
+        var connectedAt = account.Values.TryGetValue("connected_at", out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : _context.Time.GetUtcNow();
+        return SandboxMetrics.Audience(account.PlatformAccountId, connectedAt, _context.Time.GetUtcNow());
+    }
+
     // Any token works, but there must be one: an account whose credentials were lost must be connected again.
     private static void Authorize(AccountCredentials account)
     {

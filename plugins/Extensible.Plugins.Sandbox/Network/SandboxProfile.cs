@@ -30,7 +30,7 @@ public static class SandboxProfile
         },
         Features = PlatformFeatures.FirstComment | PlatformFeatures.DeletePost | PlatformFeatures.Reply | PlatformFeatures.HideComment
             | PlatformFeatures.DeleteComment | PlatformFeatures.DirectMessages | PlatformFeatures.Metrics | PlatformFeatures.Webhooks
-            | PlatformFeatures.InboxPolling | PlatformFeatures.LookupByIdempotencyKey | PlatformFeatures.Like,
+            | PlatformFeatures.InboxPolling | PlatformFeatures.LookupByIdempotencyKey | PlatformFeatures.Like | PlatformFeatures.AccountMetrics,
         IsSandbox = true,
         PostOptions =
         [

@@ -7,7 +7,8 @@ namespace Extensible.Sdk.Testing.Http;
 /// The HTTP handler behind the harness's <see cref="HttpClient"/>: it answers from a script instead of the network and
 /// records every request. Queued answers (<see cref="Enqueue(HttpStatusCode, string?, Action{HttpResponseMessage}?)"/>,
 /// <see cref="Expect"/>) are used once each, in order; routes (<see cref="Respond(HttpMethod, string, Func{HttpRequestMessage, HttpResponseMessage})"/>)
-/// answer every matching request. A request neither answers fails with <see cref="UnexpectedRequestException"/>.
+/// answer every matching request. A request neither answers fails with <see cref="UnexpectedRequestException"/>, unless
+/// <see cref="ForwardUnscriptedTo"/> sends such requests on to a real network (a local test network).
 /// </summary>
 public sealed class ScriptedHttpHandler : HttpMessageHandler
 {
@@ -16,6 +17,7 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
     private readonly List<ScriptedResponse> routes = [];
     private readonly List<RecordedRequest> requests = [];
     private readonly List<string> unexpected = [];
+    private HttpMessageInvoker? network;
 
     /// <summary>Every request received so far, oldest first (unexpected ones included).</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -120,6 +122,25 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         return Queue(new ScriptedResponse(method, url, _ => Configured(Answer(status, json), configure)));
     }
 
+    /// <summary>
+    /// Sends every request that no queued answer or route takes to <paramref name="handler"/> instead of failing it: a
+    /// real handler (<see cref="SocketsHttpHandler"/>) pointed at a test network that runs on this machine. Such
+    /// requests are recorded in <see cref="Requests"/> like the others; queued answers and routes still come first, so
+    /// a test can make one call fail on purpose. The caller keeps ownership of <paramref name="handler"/>.
+    /// </summary>
+    /// <param name="handler">The handler that reaches the network.</param>
+    /// <returns>This handler, to chain calls.</returns>
+    public ScriptedHttpHandler ForwardUnscriptedTo(HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (gate)
+        {
+            network = new HttpMessageInvoker(handler, disposeHandler: false);
+        }
+
+        return this;
+    }
+
     /// <summary>Fails when a queued answer was never used or a request was unexpected (plugins may swallow the exception; this does not).</summary>
     /// <exception cref="InvalidOperationException">Describing what is left or what was unexpected.</exception>
     public void VerifyAllResponsesUsed()
@@ -152,6 +173,7 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
 
         ScriptedResponse? chosen;
         string? expectedInstead = null;
+        HttpMessageInvoker? forward = null;
         lock (gate)
         {
             requests.Add(new RecordedRequest(request.Method, uri, headers, body));
@@ -165,10 +187,19 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
                 expectedInstead = chosen is null && next is not null ? next.Describe() : null;
             }
 
-            if (chosen is null)
+            if (chosen is null && network is not null)
+            {
+                forward = network;
+            }
+            else if (chosen is null)
             {
                 unexpected.Add($"{request.Method} {uri}");
             }
+        }
+
+        if (forward is not null)
+        {
+            return await forward.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         if (chosen is null)

@@ -10,4 +10,10 @@ public sealed record ConnectRequest(Uri RedirectUri, string State)
     /// and the connector uses its server-wide settings.
     /// </summary>
     public AppCredentials? AppCredentials { get; init; }
+
+    /// <summary>
+    /// The values the person entered for <see cref="PlatformProfile.ConnectFields"/> (a Mastodon instance's address),
+    /// trimmed and present for every field; empty when the profile asks for none. Untrusted: check them before use.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
 }

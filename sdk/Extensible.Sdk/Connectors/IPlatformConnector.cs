@@ -12,6 +12,16 @@ public interface IPlatformConnector
     PlatformProfile Profile { get; }
 
     /// <summary>
+    /// The profile for one connected account, when the account's server sets limits of its own (a Mastodon instance's
+    /// character limit and media limits): the host checks and counts posts for that account against it. Answer from the
+    /// stored <paramref name="account"/> values alone, without calling the network (it is asked as people type). By
+    /// default, <see cref="Profile"/>.
+    /// </summary>
+    /// <param name="account">The account's stored credentials.</param>
+    /// <returns>The profile for that account; its key, name and auth method are the connector's.</returns>
+    PlatformProfile ProfileFor(AccountCredentials account) => Profile;
+
+    /// <summary>
     /// Starts connecting an account: for OAuth, the authorization URL to send the person to (with PKCE, the verifier the
     /// host keeps until the callback); for app passwords and tokens, the fields the console asks for.
     /// </summary>
@@ -123,4 +133,13 @@ public interface IPlatformConnector
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<PostMetrics> FetchMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Profile.DisplayName} reports no metrics.");
+
+    /// <summary>
+    /// Fetches a connected account's audience now (followers, following, posts). Supported when
+    /// <see cref="PlatformFeatures.AccountMetrics"/> is declared.
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AccountMetrics> FetchAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Profile.DisplayName} reports no account metrics.");
 }

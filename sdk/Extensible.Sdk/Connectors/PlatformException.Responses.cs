@@ -15,7 +15,7 @@ public sealed partial class PlatformException
 
     /// <summary>
     /// Turns a network's unsuccessful answer into a classified failure: 401 and 403 need a reconnect; 429 is rate limited
-    /// (waiting for <c>Retry-After</c>, else <c>X-RateLimit-Reset</c>, else <see cref="DefaultRetryAfter"/>); 408 and 5xx
+    /// (waiting for <c>Retry-After</c>, else <c>X-RateLimit-Reset</c> or <c>RateLimit-Reset</c>, else <see cref="DefaultRetryAfter"/>); 408 and 5xx
     /// are retryable; any other 4xx is rejected with the network's own message (read from common JSON error shapes or
     /// the plain-text body).
     /// </summary>
@@ -101,18 +101,21 @@ public sealed partial class PlatformException
         return retryAfter?.Date is { } date ? Until(date, now) : null;
     }
 
-    // X sends epoch seconds; Mastodon sends an ISO 8601 time.
+    // X sends epoch seconds; Mastodon sends an ISO 8601 time; Bluesky sends RateLimit-Reset in epoch seconds, where the
+    // IETF draft it follows means seconds to wait: a number below a billion is a wait, above it a moment.
     private static TimeSpan? ReadRateLimitReset(HttpResponseMessage response, DateTimeOffset now)
     {
-        if (!response.Headers.TryGetValues("X-RateLimit-Reset", out var values))
+        if (!response.Headers.TryGetValues("X-RateLimit-Reset", out var values) && !response.Headers.TryGetValues("RateLimit-Reset", out values))
         {
             return null;
         }
 
         var value = values.FirstOrDefault()?.Trim();
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var epochSeconds))
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return Until(DateTimeOffset.FromUnixTimeSeconds(Math.Min(epochSeconds, 253_402_300_799)), now);
+            return seconds < 1_000_000_000
+                ? TimeSpan.FromSeconds(seconds)
+                : Until(DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 253_402_300_799)), now);
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? Until(at, now) : null;

@@ -39,4 +39,7 @@ public enum PlatformFeatures
 
     /// <summary><see cref="IPlatformConnector.SetLikedAsync"/>.</summary>
     Like = 1024,
+
+    /// <summary><see cref="IPlatformConnector.FetchAccountMetricsAsync"/>.</summary>
+    AccountMetrics = 2048,
 }

@@ -32,4 +32,11 @@ public sealed record PlatformProfile
     /// arrive in the post's options; the host refuses to schedule a post whose values do not fit these fields.
     /// </summary>
     public IReadOnlyList<PostOptionField> PostOptions { get; init; } = [];
+
+    /// <summary>
+    /// Fields the console asks for before connecting starts, for OAuth networks whose server the person names (a Mastodon
+    /// instance). Their values reach <see cref="IPlatformConnector.BeginConnectAsync"/> in <see cref="ConnectRequest.Fields"/>;
+    /// the host refuses to start without them. Empty for networks with one fixed server.
+    /// </summary>
+    public IReadOnlyList<ConnectField> ConnectFields { get; init; } = [];
 }

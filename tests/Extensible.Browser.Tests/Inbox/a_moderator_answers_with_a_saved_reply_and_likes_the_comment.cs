@@ -26,7 +26,7 @@ public sealed class a_moderator_answers_with_a_saved_reply_and_likes_the_comment
         await sam.OpenAsync($"/inbox?thread={console.ThreadOf(post):N}");
         var box = sam.Page.GetByLabel("Reply", new() { Exact = true });
         await box.PressSequentiallyAsync("Hello and ");
-        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Saved replies" }).ClickAsync();
+        await sam.Page.Keyboard.PressAsync("Control+Slash");
         var filter = sam.Page.GetByLabel("Find a saved reply");
         await Expect(filter).ToBeFocusedAsync();
         await filter.PressSequentiallyAsync("thank");
@@ -51,6 +51,13 @@ public sealed class a_moderator_answers_with_a_saved_reply_and_likes_the_comment
         await comment.GetByRole(AriaRole.Button, new() { Name = "Like", Exact = true }).ClickAsync();
         await Expect(comment.Locator("[data-flag='liked']")).ToHaveTextAsync("Liked");
         await Expect(comment.GetByRole(AriaRole.Button, new() { Name = "Unlike", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The keys are in the shortcuts list.
+        await box.BlurAsync();
+        await sam.Page.Keyboard.PressAsync("?");
+        var shortcuts = sam.Page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
+        await Expect(shortcuts).ToContainTextAsync("In the reply: open the saved replies");
+        await Expect(shortcuts).ToContainTextAsync("In the saved replies: close them and go back to the reply");
 
         sam.AssertNothingWentWrong();
     }

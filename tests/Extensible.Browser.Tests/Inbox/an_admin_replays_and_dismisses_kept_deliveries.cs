@@ -48,4 +48,40 @@ public sealed class an_admin_replays_and_dismisses_kept_deliveries(InboxConsole 
         var refused = await ann.Page.APIRequest.GetAsync("/inbox/deliveries", new() { MaxRedirects = 0 });
         Assert.NotEqual(200, refused.Status);
     }
+
+    [Fact]
+    public async Task an_open_page_of_kept_deliveries_follows_deliveries_kept_and_dismissed_elsewhere_without_a_reload()
+    {
+        await using var watching = await console.OwnerTabAsync();
+        await watching.OpenAsync("/inbox/deliveries");
+        await Expect(watching.LiveState).ToHaveAttributeAsync("data-state", "live");
+        await watching.Page.Locator("html").EvaluateAsync("html => { html.dataset.testNotReloaded = ''; }");
+        var rows = watching.Page.Locator("#delivery-rows tr.delivery");
+        var before = await rows.CountAsync();
+
+        // The network sends something the connector cannot read: the open page shows it kept, and counts it.
+        using (var answer = await console.DeliverBodyAsync(console.Host.Address, Encoding.UTF8.GetBytes("{\"items\": \"not a list\"}")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        }
+
+        await Expect(rows).ToHaveCountAsync(before + 1);
+        await Expect(watching.Page.Locator("#delivery-count")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Another operator dismisses everything kept, in another tab: the watching page empties by itself.
+        await using var other = await console.OwnerTabAsync();
+        await other.OpenAsync("/inbox/deliveries");
+        var theirs = other.Page.Locator("#delivery-rows tr.delivery");
+        while (await theirs.CountAsync() > 0)
+        {
+            var count = await theirs.CountAsync();
+            await theirs.First.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+            await Expect(theirs).ToHaveCountAsync(count - 1);
+        }
+
+        await Expect(rows).ToHaveCountAsync(0);
+        await Expect(watching.Page.Locator("#delivery-count")).ToHaveTextAsync("0");
+        await Expect(watching.Page.Locator("html[data-test-not-reloaded]")).ToHaveCountAsync(1);
+        watching.AssertNothingWentWrong();
+    }
 }

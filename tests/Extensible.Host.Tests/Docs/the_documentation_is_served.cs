@@ -9,13 +9,22 @@ public sealed class the_documentation_is_served(ApiHost api) : IClassFixture<Api
     [Fact]
     public async Task the_sandbox_plugins_documentation_link_answers_with_its_page()
     {
-        var link = SandboxDocumentationLink();
+        var link = DocumentationLink("Extensible.Plugins.Sandbox");
 
         var response = await api.Client().GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("# The sandbox network", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_bluesky_connectors_documentation_link_answers_with_its_page()
+    {
+        var response = await api.Client().GetAsync(DocumentationLink("Extensible.Plugins.Bluesky"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("# Bluesky", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -29,8 +38,8 @@ public sealed class the_documentation_is_served(ApiHost api) : IClassFixture<Api
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 
-    // The link as the sandbox's manifest (and so the Plugins room) has it.
-    private static string SandboxDocumentationLink()
+    // The link as a bundled plugin's manifest (and so the Plugins room) has it.
+    private static string DocumentationLink(string pluginFolder)
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(folder.FullName, "Extensible.sln")))
@@ -38,7 +47,7 @@ public sealed class the_documentation_is_served(ApiHost api) : IClassFixture<Api
             folder = folder.Parent ?? throw new InvalidOperationException("The repository root was not found.");
         }
 
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.FullName, "plugins", "Extensible.Plugins.Sandbox", "plugin.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.FullName, "plugins", pluginFolder, "plugin.json")));
         return manifest.RootElement.GetProperty("links")[0].GetProperty("url").GetString()!;
     }
 }

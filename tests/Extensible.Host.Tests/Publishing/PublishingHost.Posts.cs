@@ -5,6 +5,7 @@ using Extensible.Publishing;
 using Extensible.Publishing.Accounts;
 using Extensible.Publishing.Media;
 using Extensible.Publishing.Posts;
+using Extensible.Sdk.Connectors;
 using Extensible.Testing;
 using Extensible.Host.Tests.Publishing.Posts;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,13 +29,16 @@ public partial class PublishingHost
     }
 
     /// <summary>An account of <paramref name="platformKey"/>'s connector, connected as its event says (the accounts flow is tested on its own).</summary>
-    public async Task<Guid> AccountForPostsAsync(string handle, string platformKey = "sandbox")
+    public async Task<Guid> AccountForPostsAsync(string handle, string platformKey = "sandbox", IReadOnlyDictionary<string, string>? credentialValues = null)
     {
         var actor = await ComposerAsync();
         var connector = Services.GetRequiredService<IPluginCapabilities>().Connectors.First(c => c.Description.Key == platformKey);
         var id = Guid.NewGuid();
+        var credentials = credentialValues is null
+            ? "protected"
+            : Services.GetRequiredService<CredentialsProtector>().Protect(new AccountCredentials { PlatformAccountId = $"id-{handle}", Values = credentialValues });
         await Store.AppendAsync(PublishingStreams.Account(id), ExpectedVersion.NoStream,
-            [new AccountConnected(id, actor.WorkspaceId, connector.PluginId, platformKey, $"id-{handle}", handle, handle, null, null, "protected", null, actor.UserId)],
+            [new AccountConnected(id, actor.WorkspaceId, connector.PluginId, platformKey, $"id-{handle}", handle, handle, null, null, credentials, null, actor.UserId)],
             actor.Metadata);
         return id;
     }

@@ -58,6 +58,21 @@ public sealed class classifying_platform_failures
         Assert.Equal(PlatformException.DefaultRetryAfter, (await PlatformException.FromResponseAsync(bare, Clock)).RetryAfter);
     }
 
+    [Fact]
+    public async Task too_many_requests_reads_the_ratelimit_reset_header_as_a_moment_or_a_wait()
+    {
+        using var epoch = Answer(HttpStatusCode.TooManyRequests, """{"error":"RateLimitExceeded","message":"Rate Limit Exceeded"}""");
+        epoch.Headers.Add("RateLimit-Reset", Clock.GetUtcNow().AddSeconds(300).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var delta = Answer(HttpStatusCode.TooManyRequests, null);
+        delta.Headers.Add("RateLimit-Reset", "17");
+
+        var fromEpoch = await PlatformException.FromResponseAsync(epoch, Clock);
+
+        Assert.Equal(TimeSpan.FromSeconds(300), fromEpoch.RetryAfter);
+        Assert.Equal("Rate Limit Exceeded", fromEpoch.PlatformMessage);
+        Assert.Equal(TimeSpan.FromSeconds(17), (await PlatformException.FromResponseAsync(delta, Clock)).RetryAfter);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]

@@ -58,4 +58,32 @@ public sealed class scripting_http
 
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("https://a.test/")));
     }
+
+    [Fact]
+    public async Task unscripted_requests_go_on_to_a_real_handler_and_scripts_still_come_first()
+    {
+        using var network = new AnsweringHandler(HttpStatusCode.NoContent);
+        using var handler = new ScriptedHttpHandler().ForwardUnscriptedTo(network);
+        using var http = new HttpClient(handler);
+        handler.Enqueue(HttpStatusCode.TooManyRequests);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await http.GetAsync(new Uri("https://a.test/first"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync(new Uri("https://a.test/second"), new StringContent("body"))).StatusCode);
+
+        Assert.Equal(["https://a.test/second"], network.Received);
+        Assert.Equal("body", handler.Requests[1].Body);
+        Assert.Empty(handler.UnexpectedRequests);
+        handler.VerifyAllResponsesUsed();
+    }
+
+    private sealed class AnsweringHandler(HttpStatusCode status) : HttpMessageHandler
+    {
+        public List<string> Received { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Received.Add(request.RequestUri!.ToString());
+            return Task.FromResult(new HttpResponseMessage(status));
+        }
+    }
 }

@@ -78,12 +78,24 @@ public sealed class IndexModel(AccountService accounts, AccountDirectory directo
         }
     }
 
-    /// <summary>Connects with the fields the person entered; a refusal shows beside the field (secrets are never shown back).</summary>
+    /// <summary>
+    /// Connects with the fields the person entered, or, for an OAuth network that asked which server to sign in to (a
+    /// Mastodon instance), goes on to that server's sign-in page; a refusal shows beside the field (secrets are never shown back).
+    /// </summary>
     [Authorize(Policy = Policies.ManageWorkspace)]
     public async Task<IActionResult> OnPostConnectFieldsAsync(string? pluginId, string? platformKey, Guid? reconnect, Dictionary<string, string>? fields, CancellationToken cancellationToken)
     {
         try
         {
+            var network = (await accounts.NetworksAsync(cancellationToken)).FirstOrDefault(n => n.PluginId == pluginId && n.PlatformKey == platformKey);
+            if (network?.Auth is AuthMethod.OAuth2Pkce or AuthMethod.OAuth1a)
+            {
+                var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+                var begun = await accounts.BeginConnectAsync(User.WorkspaceId(), network.PluginId, network.PlatformKey, ConnectCallback.For(root, network.PluginId), User.UserId(),
+                    reconnect, cancellationToken, fields ?? []);
+                return begun.AuthorizationUrl is { } url ? Navigate(url.AbsoluteUri) : throw new AccountRequestException(AccountProblem.Refused, "The network gave no sign-in page to go to.");
+            }
+
             var id = await accounts.ConnectWithFieldsAsync(User.WorkspaceId(), pluginId ?? "", platformKey ?? "", fields ?? [], User.Actor(), User.UserId(), cancellationToken, reconnect);
             var account = await directory.FindAsync(User.WorkspaceId(), id, cancellationToken);
             Done = $"Connected {account?.Handle}.";
@@ -198,7 +210,8 @@ public sealed class IndexModel(AccountService accounts, AccountDirectory directo
             if (begun.Fields.Count > 0)
             {
                 var network = (await accounts.NetworksAsync(cancellationToken)).FirstOrDefault(n => n.PluginId == pluginId && n.PlatformKey == platformKey);
-                Pending = new PendingConnect(pluginId, platformKey, network?.Name ?? platformKey, reconnect, begun.Fields, new Dictionary<string, string>());
+                Pending = new PendingConnect(pluginId, platformKey, network?.Name ?? platformKey, reconnect, begun.Fields, new Dictionary<string, string>(),
+                    SignsIn: begun.Auth is AuthMethod.OAuth2Pkce or AuthMethod.OAuth1a);
             }
         }
         catch (AccountRequestException e)

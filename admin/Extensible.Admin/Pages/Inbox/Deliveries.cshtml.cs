@@ -68,6 +68,10 @@ public sealed class DeliveriesModel(InboxDeliveries deliveries, InboxRoomReader 
         return Partial("_DeliveryRows", await RowsAsync(toast, cancellationToken));
     }
 
+    /// <summary>The table and the count as they are now (a live update asks for them when deliveries were kept or closed).</summary>
+    public async Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) =>
+        Partial("_DeliveryRows", await RowsAsync(null, cancellationToken) with { Swap = true });
+
     private async Task<DeliveryRows> RowsAsync(Toast? notice, CancellationToken cancellationToken)
     {
         var workspaceId = User.WorkspaceId();

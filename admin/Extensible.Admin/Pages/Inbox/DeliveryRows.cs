@@ -20,6 +20,12 @@ public sealed record DeliveryRows(IReadOnlyList<KeptDelivery> Deliveries, long C
     /// <summary>The id of the panel a delivery's body is shown in.</summary>
     public const string BodyId = "delivery-body";
 
+    /// <summary>The page's live view: those who look at the kept deliveries of their workspace.</summary>
+    public const string LiveView = "inbox-deliveries";
+
+    /// <summary>Where a live update lands (<c>_DeliveriesLive.cshtml</c>).</summary>
+    public const string LiveId = "deliveries-live";
+
     /// <summary>A size in words (<c>812 bytes</c>, <c>3.4 KB</c>).</summary>
     public static string Size(int bytes) => bytes < 1024
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes")

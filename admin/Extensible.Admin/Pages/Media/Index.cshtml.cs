@@ -21,6 +21,10 @@ public sealed class IndexModel(MediaLibrary library) : RoomPageModel(ConsoleRoom
     /// <summary>Shows the room.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken) => Grid = await GridAsync([], [], cancellationToken);
 
+    /// <summary>The library panel as it is now (live updates select its items from it).</summary>
+    public async Task<IActionResult> OnGetItemsAsync(CancellationToken cancellationToken) =>
+        Partial("_MediaGrid", await GridAsync([], [], cancellationToken));
+
     /// <summary>Uploads the form's files (multipart, streamed); each refused one is said beside the upload.</summary>
     [Authorize(Policy = Policies.Compose)]
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)

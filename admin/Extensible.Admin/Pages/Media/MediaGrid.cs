@@ -11,4 +11,7 @@ public sealed record MediaGrid(IReadOnlyList<MediaItem> Items, bool MayChange, I
 {
     /// <summary>The panel's element id (htmx swaps it whole).</summary>
     public const string ElementId = "media-library";
+
+    /// <summary>The items' element id: a live update replaces only it, never the upload form or what it said.</summary>
+    public const string ItemsId = "media-items";
 }

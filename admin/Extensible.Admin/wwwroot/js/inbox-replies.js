@@ -1,5 +1,6 @@
-// The reply box's saved replies: the picker opens below the box (htmx fetches it filled for the thread), filters as one
-// types, moves with the arrow keys, and inserts the chosen text at the caret without touching what was typed around it.
+// The reply box's saved replies: the picker opens below the box (its button, or Ctrl+/ in the box; htmx fetches it
+// filled for the thread), filters as one types, moves with the arrow keys, and inserts the chosen text at the caret
+// without touching what was typed around it.
 // A variable the thread had no value for stays as written ({author.name}) and is selected, so the moderator types over it.
 (function () {
   'use strict';
@@ -76,6 +77,15 @@
   document.addEventListener('click', function (event) {
     const choice = event.target instanceof Element ? event.target.closest('.saved-reply-choice') : null;
     if (choice) { event.preventDefault(); insert(choice); }
+  });
+
+  // Ctrl+/ (⌘/ on a Mac) in the reply box opens the saved replies, the caret staying where it is for the insert.
+  document.addEventListener('keydown', function (event) {
+    if (!(event.ctrlKey || event.metaKey) || event.key !== '/' || !(event.target instanceof Element) || !event.target.matches('[data-reply-box]')) return;
+    const opener = formOf(event.target) ? formOf(event.target).querySelector('[data-saved-reply-open]') : null;
+    if (!opener) return;
+    event.preventDefault();
+    opener.click();
   });
 
   document.addEventListener('keydown', function (event) {

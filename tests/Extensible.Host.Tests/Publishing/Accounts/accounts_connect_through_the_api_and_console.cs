@@ -206,6 +206,9 @@ public sealed class accounts_connect_through_the_api_and_console(PublishingHost 
             Assert.Equal("token", body.GetProperty("auth").GetString());
             Assert.Equal(["server", "token"], body.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
             Assert.True(body.GetProperty("fields")[1].GetProperty("isSecret").GetBoolean());
+            Assert.True(body.GetProperty("fields")[0].GetProperty("isOptional").GetBoolean());
+            Assert.False(body.GetProperty("fields")[1].GetProperty("isOptional").GetBoolean());
+            Assert.Equal("Empty for social.example.", body.GetProperty("fields")[0].GetProperty("help").GetString());
         }
 
         var before = await host.Host.StoredEventCountAsync();
@@ -231,7 +234,8 @@ public sealed class accounts_connect_through_the_api_and_console(PublishingHost 
         using var good = await api.PostAsJsonAsync("/api/v1/accounts", new
         {
             pluginId = FakeNetworksPlugin.Id, platformKey = FakeNetworksPlugin.TokenKey,
-            fields = new Dictionary<string, string> { ["server"] = "social.example", ["token"] = FakeNetworksPlugin.GoodToken },
+            // The optional server left empty: the connector gets no "server" field and uses its default.
+            fields = new Dictionary<string, string> { ["server"] = "", ["token"] = FakeNetworksPlugin.GoodToken },
         });
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
         var text = await good.Content.ReadAsStringAsync();

@@ -2,7 +2,10 @@ using Extensible.Testing.Plugins;
 
 namespace Extensible.Host.Tests.Publishing.Posts;
 
-/// <summary>A second network with tight rules, compiled when a test needs it: 20 graphemes, one PNG up to 1,000 bytes, no threads, no first comment.</summary>
+/// <summary>
+/// A second network with tight rules, compiled when a test needs it: 20 graphemes (or an account's own <c>max_text</c>), one PNG
+/// up to 1,000 bytes, no threads, no first comment.
+/// </summary>
 public static class TinyNetwork
 {
     public const string Key = "tiny";
@@ -34,6 +37,10 @@ public static class TinyNetwork
                 Text = new TextLimit(20, LengthCounting.Graphemes),
                 Media = new MediaLimits { MaxItems = 1, MaxImageBytes = 1000, ContentTypes = ["image/png"] },
             };
+
+            // An account may come from a server of its own with a longer limit (as Mastodon instances do).
+            public PlatformProfile ProfileFor(AccountCredentials account) =>
+                account.Values.TryGetValue("max_text", out var max) ? Profile with { Text = new TextLimit(int.Parse(max), LengthCounting.Graphemes) } : Profile;
 
             public Task<ConnectStart> BeginConnectAsync(ConnectRequest request, CancellationToken cancellationToken) => Task.FromResult(new ConnectStart());
 

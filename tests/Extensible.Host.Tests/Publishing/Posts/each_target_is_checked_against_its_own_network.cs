@@ -67,6 +67,34 @@ public sealed class each_target_is_checked_against_its_own_network(PublishingHos
     }
 
     [Fact]
+    public async Task an_account_whose_server_sets_its_own_limit_is_counted_against_that_limit()
+    {
+        await host.InstallTinyNetworkAsync();
+        var usual = await host.AccountForPostsAsync("@usual", TinyNetwork.Key);
+        var roomy = await host.AccountForPostsAsync("@roomy", TinyNetwork.Key, new Dictionary<string, string> { ["max_text"] = "40" });
+        using var api = await host.OwnerApiAsync();
+
+        var response = await api.PostAsJsonAsync("/api/v1/posts/validate", new
+        {
+            text = "Thirty graphemes, more or less",
+            targets = new[] { new { accountId = usual }, new { accountId = roomy } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var check = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        int[] Counter(Guid account)
+        {
+            var target = check["targets"]!.AsArray().Single(t => t!["accountId"]!.GetValue<Guid>() == account)!;
+            var text = target["counters"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == "text")!;
+            return [text["count"]!.GetValue<int>(), text["limit"]!.GetValue<int>(), text["remaining"]!.GetValue<int>()];
+        }
+
+        Assert.Equal([30, 40, 10], Counter(roomy));
+        Assert.Equal([30, 20, -10], Counter(usual));
+        Assert.Equal($"targets[{usual}].text", Assert.Single(check["errors"]!.AsObject()).Key);
+    }
+
+    [Fact]
     public async Task media_is_checked_against_each_networks_limits()
     {
         await host.InstallTinyNetworkAsync();

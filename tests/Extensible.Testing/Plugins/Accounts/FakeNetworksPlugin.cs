@@ -185,7 +185,7 @@ public static class FakeNetworksPlugin
             };
 
             public Task<ConnectStart> BeginConnectAsync(ConnectRequest request, CancellationToken cancellationToken) =>
-                Task.FromResult(new ConnectStart { Fields = [new ConnectField("server", "Server address", false), new ConnectField("token", "Access token", true)] });
+                Task.FromResult(new ConnectStart { Fields = [new ConnectField("server", "Server address", false) { IsOptional = true, Help = "Empty for social.example." }, new ConnectField("token", "Access token", true)] });
 
             public Task<ConnectedAccount> CompleteConnectAsync(ConnectCompletion completion, CancellationToken cancellationToken)
             {
@@ -194,7 +194,7 @@ public static class FakeNetworksPlugin
                     throw PlatformException.Rejected("The access token was refused.");
                 }
 
-                var server = completion.Fields["server"];
+                var server = completion.Fields.GetValueOrDefault("server", "social.example");
                 return Task.FromResult(new ConnectedAccount
                 {
                     PlatformAccountId = "tn-" + server,

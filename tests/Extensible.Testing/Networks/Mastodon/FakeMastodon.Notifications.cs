@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Extensible.Testing.Networks.Mastodon;
+
+/// <summary>
+/// Notifications, paged as Mastodon pages them: newest first; <c>max_id</c> for older, <c>since_id</c> for newer from the
+/// newest, <c>min_id</c> for the page right after an id; <c>Link</c> with <c>next</c> (max_id) and <c>prev</c> (min_id).
+/// </summary>
+public sealed partial class FakeMastodon
+{
+    private const int DefaultLimit = 40;
+    private const int MaxLimit = 80;
+    private readonly List<(string Id, string Type, FakeMastodonAccount To, FakeMastodonStatus Status)> _notifications = [];
+
+    /// <summary>
+    /// <paramref name="from"/> posts <paramref name="html"/> (sent as is: the instance's <c>content</c>) mentioning the brand,
+    /// and the brand gets a mention notification. Returns the status.
+    /// </summary>
+    public FakeMastodonStatus Mention(FakeMastodonAccount from, string html, string visibility = "public", string? inReplyToId = null, string? spoilerText = null)
+    {
+        lock (_gate)
+        {
+            var status = new FakeMastodonStatus
+            {
+                Id = NewId(), Account = from, Text = WebUtility.HtmlDecode(html), Html = html, Visibility = visibility, SpoilerText = spoilerText,
+                InReplyToId = inReplyToId, InReplyToAccountId = inReplyToId is null ? null : _statuses.Single(s => s.Id == inReplyToId).Account.Id,
+                CreatedAt = DateTimeOffset.UtcNow, Language = "en",
+            };
+            _statuses.Add(status);
+            _notifications.Add((NewId(), "mention", Brand, status));
+            return status;
+        }
+    }
+
+    /// <summary><paramref name="from"/> favourites one of the brand's statuses: a notification of another type, which a mention poll must not see.</summary>
+    public void Favourite(FakeMastodonAccount from, string statusId)
+    {
+        lock (_gate)
+        {
+            _notifications.Add((NewId(), "favourite", Brand, _statuses.Single(s => s.Id == statusId)));
+        }
+    }
+
+    private void MapNotifications(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/notifications", (HttpRequest request, HttpResponse response) =>
+        {
+            if (Caller(request, out var refused) is not { } account)
+            {
+                return refused!;
+            }
+
+            var query = request.Query;
+            var types = query["types[]"].Where(t => t is not null).Select(t => t!).ToHashSet(StringComparer.Ordinal);
+            var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? Math.Clamp(asked, 1, MaxLimit) : DefaultLimit;
+            List<(string Id, string Type, FakeMastodonAccount To, FakeMastodonStatus Status)> mine;
+            lock (_gate)
+            {
+                mine = [.. _notifications.Where(n => n.To.Id == account.Id && (types.Count == 0 || types.Contains(n.Type)))];
+            }
+
+            // Ids are numbers: compare them as numbers.
+            static decimal Number(string id) => decimal.Parse(id, CultureInfo.InvariantCulture);
+            var ordered = mine.OrderByDescending(n => Number(n.Id)).AsEnumerable();
+            if (query["max_id"].ToString() is { Length: > 0 } maxId)
+            {
+                ordered = ordered.Where(n => Number(n.Id) < Number(maxId));
+            }
+
+            if (query["since_id"].ToString() is { Length: > 0 } sinceId)
+            {
+                ordered = ordered.Where(n => Number(n.Id) > Number(sinceId));
+            }
+
+            List<(string Id, string Type, FakeMastodonAccount To, FakeMastodonStatus Status)> page;
+            if (query["min_id"].ToString() is { Length: > 0 } minId)
+            {
+                // The page right after min_id: the oldest ones newer than it, still answered newest first.
+                page = [.. ordered.Where(n => Number(n.Id) > Number(minId)).Reverse().Take(limit).Reverse()];
+            }
+            else
+            {
+                page = [.. ordered.Take(limit)];
+            }
+
+            if (page.Count > 0)
+            {
+                var path = $"{Origin}/api/v1/notifications?" + string.Concat(types.Select(t => "types[]=" + t + "&"));
+                response.Headers["Link"] = $"<{path}max_id={page[^1].Id}>; rel=\"next\", <{path}min_id={page[0].Id}>; rel=\"prev\"";
+            }
+
+            return Json(new JsonArray([.. page.Select(n => (JsonNode)new JsonObject
+            {
+                ["id"] = n.Id,
+                ["type"] = n.Type,
+                ["created_at"] = n.Status.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                ["account"] = AccountJson(n.Status.Account),
+                ["status"] = StatusJson(n.Status),
+            })]));
+        });
+}
