@@ -39,8 +39,15 @@ internal static class InboxBenchmark
     private const string OwnerEmail = "bench@example.com";
     private const string OwnerPassword = "correct horse battery";
 
-    public static async Task<int> RunAsync(ILoggerFactory loggerFactory, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs the benchmark; <paramref name="only"/> (ingest, live or lists) runs one part alone, for profiling (no RESULT line then).</summary>
+    public static async Task<int> RunAsync(ILoggerFactory loggerFactory, TextWriter output, string? only, CancellationToken cancellationToken)
     {
+        if (only is not (null or "ingest" or "live" or "lists"))
+        {
+            Console.Error.WriteLine($"inbox: unknown part '{only}'; give ingest, live or lists, or nothing for all three.");
+            return 2;
+        }
+
         var hostOutput = Path.Combine(PublishBenchmark.RepositoryRoot(), "host", "Extensible.Host", "bin", "Release", "net10.0");
         if (!Directory.Exists(Path.Combine(hostOutput, "plugins", "extensible.sandbox")))
         {
@@ -78,6 +85,18 @@ internal static class InboxBenchmark
             var sender = new SandboxWebhookSender(client, accounts);
 
             await raw.CreateTablesAsync(cancellationToken);
+            if (only is not null)
+            {
+                _ = only switch
+                {
+                    "ingest" => await IngestAsync(database.DataSource, services.GetRequiredService<NpgsqlDataSource>(), raw, sender, output, cancellationToken),
+                    "live" => ((await LiveAsync(services, address, sender, output, cancellationToken)).P99, 0d),
+                    _ => await ListsAsync(services, output, cancellationToken),
+                };
+                output.WriteLine($"(only the {only} part ran: no RESULT line)");
+                return 0;
+            }
+
             var (ratio, ingestIps) = await IngestAsync(database.DataSource, services.GetRequiredService<NpgsqlDataSource>(), raw, sender, output, cancellationToken);
             var live = await LiveAsync(services, address, sender, output, cancellationToken);
             var (listP95, searchP95) = await ListsAsync(services, output, cancellationToken);

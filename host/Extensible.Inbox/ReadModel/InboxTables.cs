@@ -1,4 +1,5 @@
 using Extensible.EventStore;
+using Extensible.Inbox.Threads;
 using Marten;
 using Weasel.Postgresql.Tables;
 
@@ -19,11 +20,14 @@ internal static class InboxTables
         var threads = options.AddReadModelTable("inbox_threads")
             .WithIndex("inbox_threads_recent", ["workspace_id", "last_item_at", "id"])
             .WithIndex("inbox_threads_status", ["workspace_id", "status", "last_item_at", "id"])
-            .WithIndex("inbox_threads_assignee", ["workspace_id", "assignee_id", "last_item_at", "id"])
+            // Partial where most threads have nothing to index (new, unassigned, unlabelled, unanswered): every arriving
+            // item moves its thread's last_item_at, and a row update writes an entry into each index whose predicate holds.
+            .WithIndex("inbox_threads_assignee", ["workspace_id", "assignee_id", "last_item_at", "id"], predicate: "assignee_id is not null")
             .WithIndex("inbox_threads_account", ["workspace_id", "account_id", "last_item_at", "id"])
-            .WithIndex("inbox_threads_first_response", ["workspace_id", "first_response_at"])
-            .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"]);
-        threads.Indexes.Add(new IndexDefinition("inbox_threads_labels") { Columns = ["labels"], Method = IndexMethod.gin });
+            .WithIndex("inbox_threads_first_response", ["workspace_id", "first_response_at"], predicate: "first_response_at is not null")
+            .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"], predicate: "resolved_at is not null");
+        // A label filter says "and labels <> '{}'" as well, so PostgreSQL can use this partial index.
+        threads.Indexes.Add(new IndexDefinition("inbox_threads_labels") { Columns = ["labels"], Method = IndexMethod.gin, Predicate = InboxBoard.LabelledPredicate });
         threads.AddColumn<Guid>("id").AsPrimaryKey();
         threads.AddColumn<Guid>("workspace_id").NotNull();
         threads.AddColumn<Guid>("account_id").NotNull();

@@ -13,6 +13,9 @@ public sealed class InboxBoard(NpgsqlDataSource db)
     /// <summary>Up to this many matching items, a search reads the matches from the text index; beyond, it walks all threads.</summary>
     internal const int FewMatches = 5_000;
 
+    /// <summary>The labels index's predicate: only labelled threads are in it (a label filter repeats it, so the index applies).</summary>
+    internal const string LabelledPredicate = "labels <> '{}'::text[]";
+
     private const string ThreadColumns =
         "t.id, t.workspace_id, t.account_id, t.platform_key, t.kind, t.status, t.priority, t.assignee_id, t.labels, t.preview, t.author_handle, t.author_name, "
         + "t.platform_post_id, t.our_post_id, t.first_item_at, t.last_item_at, t.item_count, t.first_response_at, t.resolved_at, t.escalation, t.version";
@@ -56,7 +59,7 @@ public sealed class InboxBoard(NpgsqlDataSource db)
 
         if (query.Label is { } label)
         {
-            sql.Append($" and t.labels @> array[{Next(label.Trim().ToLowerInvariant())}]::text[]");
+            sql.Append($" and t.{LabelledPredicate} and t.labels @> array[{Next(label.Trim().ToLowerInvariant())}]::text[]");
         }
 
         if (query.Priority is { } priority)

@@ -149,6 +149,9 @@ public sealed class webhooks_store_what_the_network_sent(InboxHost host) : IClas
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Equal("c-4711", await right.Content.ReadAsStringAsync());
+        // The echoed challenge is text to every browser: the route runs past the console's headers, so it says so itself.
+        Assert.Equal("text/plain", right.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", right.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
     }
 }
