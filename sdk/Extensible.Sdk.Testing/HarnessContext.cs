@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Extensible.Sdk.Connectors;
 using Extensible.Sdk.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,14 @@ internal sealed class HarnessContext(PluginHarness harness) : IPluginContext
     public IPluginStore Store => harness.Store;
 
     public IPluginEvents Events => harness.Events;
+
+    public Task<bool> KeepRenewedCredentialsAsync(AccountCredentials previous, AccountCredentials renewed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(renewed);
+        harness.KeepRenewed(previous, renewed);
+        return Task.FromResult(true);
+    }
 
     public TSettings GetSettings<TSettings>()
         where TSettings : class, new()

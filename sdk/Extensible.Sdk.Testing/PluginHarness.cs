@@ -19,6 +19,7 @@ namespace Extensible.Sdk.Testing;
 /// </summary>
 public sealed class PluginHarness : IDisposable
 {
+    private readonly List<(AccountCredentials Previous, AccountCredentials Renewed)> renewedCredentials = [];
     /// <summary>The plugin id the harness uses when none is given.</summary>
     public const string DefaultPluginId = "test.plugin";
 
@@ -69,6 +70,21 @@ public sealed class PluginHarness : IDisposable
 
     /// <summary>What the plugin logged.</summary>
     public RecordingLogger Logs { get; } = new();
+
+    /// <summary>
+    /// The credentials connectors renewed in the middle of a call and handed to the host
+    /// (<see cref="IPluginContext.KeepRenewedCredentialsAsync"/>), oldest first; the harness answers that it kept them.
+    /// </summary>
+    public IReadOnlyList<(AccountCredentials Previous, AccountCredentials Renewed)> RenewedCredentials
+    {
+        get
+        {
+            lock (renewedCredentials)
+            {
+                return [.. renewedCredentials];
+            }
+        }
+    }
 
     /// <summary>The context capabilities are built with; hand it to a capability you create yourself.</summary>
     public IPluginContext Context { get; }
@@ -212,5 +228,13 @@ public sealed class PluginHarness : IDisposable
         }
 
         return built;
+    }
+
+    internal void KeepRenewed(AccountCredentials previous, AccountCredentials renewed)
+    {
+        lock (renewedCredentials)
+        {
+            renewedCredentials.Add((previous, renewed));
+        }
     }
 }

@@ -34,4 +34,19 @@ public interface IPluginContext
     /// <typeparam name="TSettings">The settings class the plugin declared.</typeparam>
     /// <returns>A fresh copy of the settings; defaults when none were saved.</returns>
     TSettings GetSettings<TSettings>() where TSettings : class, new();
+
+    /// <summary>
+    /// Hands the host an account's credentials that a connector renewed in the middle of a call (the network answered
+    /// that the access token had expired), so that they are stored at once: a network that rotates refresh tokens
+    /// refuses the old one from then on, and credentials renewed only in the plugin's memory are lost at the next
+    /// restart. The host replaces the stored credentials of this plugin's accounts on the network account
+    /// <see cref="Connectors.AccountCredentials.PlatformAccountId"/> that still hold every value of <paramref name="previous"/>
+    /// (credentials someone refreshed meanwhile are left alone); values <paramref name="renewed"/> lacks are kept.
+    /// </summary>
+    /// <param name="previous">The credentials the call was made with, as the host handed them.</param>
+    /// <param name="renewed">The renewed credentials, whole, with their new expiry.</param>
+    /// <param name="cancellationToken">Cancels the storing.</param>
+    /// <returns>Whether any account's stored credentials were replaced (a host that keeps no accounts answers false).</returns>
+    Task<bool> KeepRenewedCredentialsAsync(Connectors.AccountCredentials previous, Connectors.AccountCredentials renewed, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
 }

@@ -1,11 +1,14 @@
 using Extensible.Sdk;
+using Extensible.Sdk.Connectors;
 using Extensible.Sdk.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Extensible.Plugins.Loading;
 
 /// <summary>What the host hands one plugin's capabilities.</summary>
-internal sealed class PluginContext(string pluginId, ILogger logger, TimeProvider time, HttpClient http, IPluginStore store, IPluginEvents events, Func<Type, object> settings) : IPluginContext
+internal sealed class PluginContext(
+    string pluginId, ILogger logger, TimeProvider time, HttpClient http, IPluginStore store, IPluginEvents events, Func<Type, object> settings,
+    Func<IRenewedCredentialsKeeper?> keeper) : IPluginContext
 {
     public string PluginId => pluginId;
 
@@ -20,4 +23,11 @@ internal sealed class PluginContext(string pluginId, ILogger logger, TimeProvide
     public IPluginEvents Events => events;
 
     public TSettings GetSettings<TSettings>() where TSettings : class, new() => settings(typeof(TSettings)) as TSettings ?? new TSettings();
+
+    public Task<bool> KeepRenewedCredentialsAsync(AccountCredentials previous, AccountCredentials renewed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(renewed);
+        return keeper() is { } found ? found.KeepAsync(pluginId, previous, renewed, cancellationToken) : Task.FromResult(false);
+    }
 }

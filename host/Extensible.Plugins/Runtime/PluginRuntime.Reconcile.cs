@@ -8,6 +8,7 @@ using Extensible.Plugins.Manifest;
 using Extensible.Plugins.Network;
 using Extensible.Plugins.Storage;
 using Extensible.Sdk;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Plugins.Runtime;
 
@@ -227,7 +228,9 @@ internal sealed partial class PluginRuntime
         _http.CreateClient(PluginNetworkGuard.ClientPrefix + id),
         new PluginStore(id, _dataSource, _storeWrites),
         new PluginOwnEvents(id, _store),
-        type => SettingsFor(id, type));
+        type => SettingsFor(id, type),
+        // Resolved at use: the accounts module that keeps credentials depends on this runtime.
+        () => _services.GetService<IRenewedCredentialsKeeper>());
 
     private object SettingsFor(string id, Type type)
     {

@@ -37,6 +37,7 @@ internal sealed partial class PluginRuntime : IPluginCatalog, IPluginAdministrat
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly IHttpClientFactory _http;
+    private readonly IServiceProvider _services;
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PluginEntry> _entries = new(StringComparer.Ordinal);
@@ -46,8 +47,9 @@ internal sealed partial class PluginRuntime : IPluginCatalog, IPluginAdministrat
     private PluginFolderWatcher? _watcher;
 
     public PluginRuntime(IOptions<PluginsOptions> options, EventStore.EventStore store, NpgsqlDataSource dataSource, SettingsVault vault, TimeProvider time,
-        ILoggerFactory loggers, IHttpClientFactory http)
+        ILoggerFactory loggers, IHttpClientFactory http, IServiceProvider services)
     {
+        _services = services;
         _options = options.Value;
         _store = store;
         _dataSource = dataSource;

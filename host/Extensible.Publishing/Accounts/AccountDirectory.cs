@@ -56,6 +56,16 @@ public sealed class AccountDirectory(NpgsqlDataSource db)
         return await ReadAsync(command, cancellationToken) is [var account, ..] ? account : null;
     }
 
+    /// <summary>The connected accounts one plugin serves for one network account, in every workspace.</summary>
+    public async Task<IReadOnlyList<AccountRecord>> FindByPluginAccountAsync(string pluginId, string platformAccountId, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            $"select {Columns} from publishing_accounts where plugin_id = $1 and platform_account_id = $2 and health = 'connected' order by connected_at, id");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = pluginId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = platformAccountId });
+        return await ReadAsync(command, cancellationToken);
+    }
+
     /// <summary>The networks for which the workspace has its own app credentials (never the credentials).</summary>
     public async Task<IReadOnlySet<string>> AppCredentialKeysAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Extensible.EventStore;
 using Extensible.Plugins.Calls;
+using Extensible.Plugins.Loading;
 using Extensible.Sdk.Connectors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace Extensible.Publishing.Accounts;
 /// </summary>
 public sealed class AccountVault(
     AccountDirectory directory, CredentialsProtector protector, EventStore.EventStore store, NpgsqlDataSource db, IServiceProvider services,
-    TimeProvider clock, IOptions<AccountsOptions> options, ILogger<AccountVault> logger)
+    TimeProvider clock, IOptions<AccountsOptions> options, ILogger<AccountVault> logger) : IRenewedCredentialsKeeper
 {
     /// <summary>The user recorded on events the host appends by itself (refreshes, failures).</summary>
     public const string SystemUser = "system:accounts";
@@ -171,6 +172,46 @@ public sealed class AccountVault(
 
         await transaction.CommitAsync(cancellationToken);
         return merged;
+    }
+
+    /// <summary>
+    /// Keeps credentials a connector of <paramref name="pluginId"/> renewed during a call: each connected account of the
+    /// plugin on that network account whose stored credentials still hold every value of <paramref name="previous"/> gets
+    /// <paramref name="renewed"/> over them (under the same lock as a refresh, so a refresh and a renewal never cross).
+    /// </summary>
+    public async Task<bool> KeepAsync(string pluginId, AccountCredentials previous, AccountCredentials renewed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(renewed);
+        // Credentials move between accounts never: a renewal names the network account the call was made for.
+        if (previous.Values.Count == 0 || (!string.IsNullOrEmpty(renewed.PlatformAccountId) && renewed.PlatformAccountId != previous.PlatformAccountId))
+        {
+            return false;
+        }
+
+        var kept = false;
+        foreach (var account in await directory.FindByPluginAccountAsync(pluginId, previous.PlatformAccountId, cancellationToken))
+        {
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await LockAsync(connection, account.Id, cancellationToken);
+            if (await directory.FindWithCredentialsAsync(account.WorkspaceId, account.Id, cancellationToken) is not ({ Health: AccountHealth.Connected }, var protectedCredentials)
+                || await ReadCredentialsAsync(account, protectedCredentials, locked: true, cancellationToken) is not { } current
+                || !previous.Values.All(p => current.Values.TryGetValue(p.Key, out var value) && value == p.Value))
+            {
+                continue;
+            }
+
+            var merged = Merge(current, renewed with { App = null });
+            await store.AppendAsync(PublishingStreams.Account(account.Id), ExpectedVersion.Any,
+                [new AccountCredentialsRefreshed(account.Id, account.WorkspaceId, protector.Protect(merged), merged.ExpiresAt)],
+                Metadata(account.WorkspaceId, SystemUser), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            AccountsLog.RenewedCredentialsKept(logger, account.Id, merged.ExpiresAt);
+            kept = true;
+        }
+
+        return kept;
     }
 
     /// <summary>

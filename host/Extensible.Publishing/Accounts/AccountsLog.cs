@@ -25,4 +25,7 @@ internal static partial class AccountsLog
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Refreshing credentials about to expire failed for account {AccountId}")]
     public static partial void BackgroundRefreshFailed(ILogger logger, Guid accountId, Exception exception);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Account {AccountId} keeps the credentials its connector renewed during a call (expiring {ExpiresAt})")]
+    public static partial void RenewedCredentialsKept(ILogger logger, Guid accountId, DateTimeOffset? expiresAt);
 }

@@ -1,3 +1,4 @@
+using Extensible.Plugins.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Extensible.Publishing.Accounts;
@@ -15,6 +16,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<CredentialsProtector>();
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<AccountVault>();
+        services.AddSingleton<IRenewedCredentialsKeeper>(sp => sp.GetRequiredService<AccountVault>());
         services.AddSingleton<ConnectStates>();
         services.AddSingleton<AccountService>();
         services.AddHostedService<AccountRefresher>();

@@ -9,8 +9,8 @@ namespace Extensible.Plugins.Bluesky.Sessions;
 /// <summary>
 /// Signs accounts in (<c>com.atproto.server.createSession</c>) and renews their sessions
 /// (<c>com.atproto.server.refreshSession</c>, which rotates the refresh token). A session renewed in the middle of a call
-/// (the PDS answered <c>ExpiredToken</c>) cannot be handed back to the host there, so it is remembered by the refresh
-/// token it replaced: later calls with the stored, older credentials use it, and the host's next refresh returns it.
+/// (the PDS answered <c>ExpiredToken</c>) is handed to the host at once (<see cref="IPluginContext.KeepRenewedCredentialsAsync"/>)
+/// and also remembered by the refresh token it replaced, for calls already under way with the older credentials.
 /// </summary>
 internal sealed class SessionKeeper(IPluginContext context)
 {

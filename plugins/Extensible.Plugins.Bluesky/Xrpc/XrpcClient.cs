@@ -41,8 +41,15 @@ internal sealed class XrpcClient(IPluginContext context, SessionKeeper sessions)
             return answer;
         }
 
-        account.Session = await sessions.RefreshAsync(account.Session, cancellationToken).ConfigureAwait(false);
+        var previous = account.Session;
+        account.Session = await sessions.RefreshAsync(previous, cancellationToken).ConfigureAwait(false);
         BlueskyLog.SessionRenewedDuringCall(context.Logger, account.Did, request.Nsid);
+        if (account.Session != previous)
+        {
+            // The PDS rotated the refresh token: the host stores the new session now, or holds only a spent token.
+            await context.KeepRenewedCredentialsAsync(previous.ToCredentials(), account.Session.ToCredentials(), cancellationToken).ConfigureAwait(false);
+        }
+
         return await XrpcCall.SendAsync(context, request, account.Session.AccessJwt, cancellationToken, account.Session.Pds, proxy).ConfigureAwait(false);
     }
 }

@@ -28,6 +28,34 @@ public sealed class expired_tokens_are_renewed
     }
 
     [Fact]
+    public async Task a_session_renewed_during_a_call_is_handed_to_the_host_at_once_and_works_after_a_restart()
+    {
+        await using var world = await BlueskyWorld.StartAsync();
+        world.Pds.AccessLifetime = TimeSpan.FromMinutes(5);
+        var stored = (await world.ConnectBrandAsync()).Credentials;
+        world.Harness.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        await world.Connector.PublishAsync(BlueskyWorld.Post(stored, "k1", "After the token expired"), CancellationToken.None);
+
+        var (previous, renewed) = Assert.Single(world.Harness.RenewedCredentials);
+        Assert.Equal(stored.PlatformAccountId, previous.PlatformAccountId);
+        Assert.All(previous.Values, p => Assert.Equal(stored.Values[p.Key], p.Value));
+        Assert.Equal(world.BrandDid, renewed.PlatformAccountId);
+        Assert.NotEqual(stored.Require("refresh_jwt"), renewed.Require("refresh_jwt"));
+        Assert.True(renewed.ExpiresAt > world.Harness.Clock.GetUtcNow());
+
+        // What the host now stores works without the connector's memory (a restarted host, another node): the PDS has
+        // spent the old refresh token, and the renewed one refreshes.
+        var restarted = world.NewConnector();
+        await restarted.PublishAsync(BlueskyWorld.Post(renewed, "k2", "After a restart"), CancellationToken.None);
+        world.Harness.Clock.Advance(TimeSpan.FromMinutes(6));
+        var refreshed = await restarted.RefreshCredentialsAsync(renewed, CancellationToken.None);
+        Assert.NotEqual(renewed.Require("refresh_jwt"), refreshed.Require("refresh_jwt"));
+        Assert.Equal(2, world.Pds.Records("app.bsky.feed.post").Count);
+        world.Pds.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task a_revoked_session_asks_for_a_reconnect_and_writes_nothing()
     {
         await using var world = await BlueskyWorld.StartAsync();

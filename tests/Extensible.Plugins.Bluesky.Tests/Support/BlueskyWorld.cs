@@ -69,6 +69,9 @@ public sealed class BlueskyWorld : IAsyncDisposable
         Content = new PostContent { Kind = media.Length == 0 ? ContentKinds.Text : media.Length == 1 ? ContentKinds.Image : ContentKinds.Carousel, Text = text, Media = media },
     };
 
+    /// <summary>Another connector on the same harness and PDS, without the first one's memory: a restarted host, another node.</summary>
+    public BlueskyConnector NewConnector() => new(new LiveContext(Harness, http));
+
     public async ValueTask DisposeAsync()
     {
         await Pds.DisposeAsync();

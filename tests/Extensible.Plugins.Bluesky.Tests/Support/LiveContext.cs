@@ -1,4 +1,5 @@
 using Extensible.Sdk;
+using Extensible.Sdk.Connectors;
 using Extensible.Sdk.Storage;
 using Extensible.Sdk.Testing;
 using Microsoft.Extensions.Logging;
@@ -22,4 +23,7 @@ public sealed class LiveContext(PluginHarness harness, HttpClient http) : IPlugi
 
     public TSettings GetSettings<TSettings>()
         where TSettings : class, new() => harness.Context.GetSettings<TSettings>();
+
+    public Task<bool> KeepRenewedCredentialsAsync(AccountCredentials previous, AccountCredentials renewed, CancellationToken cancellationToken) =>
+        harness.Context.KeepRenewedCredentialsAsync(previous, renewed, cancellationToken);
 }

@@ -111,6 +111,19 @@ public partial class PublishingHost
         return await client.SendAsync(request);
     }
 
+    /// <summary>Connects <paramref name="login"/> on the fake OAuth network as the owner, through the API and the callback.</summary>
+    public async Task<(Guid WorkspaceId, Guid AccountId)> ConnectFakeOAuthAsync(string login)
+    {
+        using var api = await OwnerApiAsync();
+        using (var answer = await CallbackAsync(FakeNetworksPlugin.Authorize(await StartOAuthAsync(api), login), await SessionCookieAsync()))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, answer.StatusCode);
+        }
+
+        var (_, workspaceId) = await OwnerAsync();
+        return (workspaceId, Assert.Single(await AccountDirectory.ListAsync(workspaceId), a => a.Handle == "@" + login).Id);
+    }
+
     /// <summary>The data of the stored events of one type, as JSON.</summary>
     public Task<IReadOnlyList<string>> EventsAsync(string type) => Host.StoredEventsAsync(type);
 }

@@ -13,7 +13,7 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
     {
         // Tokens that last two minutes: inside the five-minute margin from the start.
         await host.FakeNetworksAsync(expiresInSeconds: 120);
-        var (workspaceId, accountId) = await ConnectAsync("fresh-fay");
+        var (workspaceId, accountId) = await host.ConnectFakeOAuthAsync("fresh-fay");
         var connected = (await host.Vault.OpenAsync(workspaceId, accountId, CancellationToken.None))!;
 
         Assert.StartsWith("at-refreshed-", connected.Credentials!.Require("access_token"), StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
     public async Task many_callers_at_once_refresh_an_account_once()
     {
         await host.FakeNetworksAsync(expiresInSeconds: 60);
-        var (workspaceId, accountId) = await ConnectAsync("crowd-cid");
+        var (workspaceId, accountId) = await host.ConnectFakeOAuthAsync("crowd-cid");
 
         var opened = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.Vault.OpenAsync(workspaceId, accountId, CancellationToken.None)));
 
@@ -43,7 +43,7 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
     public async Task a_refused_refresh_marks_the_account_needs_reconnect_once()
     {
         await host.FakeNetworksAsync(expiresInSeconds: 60, refreshFails: true);
-        var (workspaceId, accountId) = await ConnectAsync("revoked-rob");
+        var (workspaceId, accountId) = await host.ConnectFakeOAuthAsync("revoked-rob");
 
         var first = await host.Vault.OpenAsync(workspaceId, accountId, CancellationToken.None);
         var second = await host.Vault.OpenAsync(workspaceId, accountId, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
     public async Task the_background_refresher_refreshes_an_account_nobody_uses()
     {
         await host.FakeNetworksAsync(expiresInSeconds: 60);
-        var (workspaceId, accountId) = await ConnectAsync("idle-ida");
+        var (workspaceId, accountId) = await host.ConnectFakeOAuthAsync("idle-ida");
         var refresher = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AccountRefresher>().Single();
 
         await refresher.RefreshDueAsync(CancellationToken.None);
@@ -80,7 +80,7 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
         {
         }
 
-        var (workspaceId, accountId) = await ConnectAsync("rotating-rita");
+        var (workspaceId, accountId) = await host.ConnectFakeOAuthAsync("rotating-rita");
         // The Admin rotates the app's secret after the account was connected: the refresh must use the app as it is now.
         using (var rotated = await api.PutAsJsonAsync($"/api/v1/accounts/apps/{FakeNetworksPlugin.OAuthKey}", new { clientId = "acme-client-2", clientSecret = "acme-secret-2" }))
         {
@@ -99,17 +99,5 @@ public sealed class credentials_are_refreshed_before_they_expire(PublishingHost 
         }
 
         await host.FakeNetworksAsync();
-    }
-
-    private async Task<(Guid WorkspaceId, Guid AccountId)> ConnectAsync(string login)
-    {
-        using var api = await host.OwnerApiAsync();
-        using (var answer = await host.CallbackAsync(FakeNetworksPlugin.Authorize(await PublishingHost.StartOAuthAsync(api), login), await host.SessionCookieAsync()))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        }
-
-        var (_, workspaceId) = await host.OwnerAsync();
-        return (workspaceId, Assert.Single(await host.AccountDirectory.ListAsync(workspaceId), a => a.Handle == "@" + login).Id);
     }
 }

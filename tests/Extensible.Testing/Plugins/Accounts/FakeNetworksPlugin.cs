@@ -169,8 +169,28 @@ public static class FakeNetworksPlugin
                 };
             }
 
-            public Task<PublishedPost> PublishAsync(PublishRequest request, CancellationToken cancellationToken) =>
-                Task.FromResult(new PublishedPost("oauthnet-" + request.IdempotencyKey, null));
+            public async Task<PublishedPost> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+            {
+                if (request.Content.Text.Contains("[renew]", StringComparison.Ordinal))
+                {
+                    // As a network that says the access token expired: the connector renews on the spot (rotating the
+                    // refresh token) and hands the renewed credentials to the host, noting what the host answered.
+                    var renewed = new AccountCredentials
+                    {
+                        PlatformAccountId = request.Account.PlatformAccountId,
+                        Values = new Dictionary<string, string>
+                        {
+                            ["access_token"] = "at-renewed-" + request.IdempotencyKey,
+                            ["refresh_token"] = "rt-renewed-" + request.IdempotencyKey,
+                        },
+                        ExpiresAt = context.Time.GetUtcNow().AddHours(2),
+                    };
+                    var kept = await context.KeepRenewedCredentialsAsync(request.Account, renewed, cancellationToken);
+                    await context.Store.SetAsync("renewal-kept-" + request.IdempotencyKey, kept ? "yes" : "no", cancellationToken);
+                }
+
+                return new PublishedPost("oauthnet-" + request.IdempotencyKey, null);
+            }
         }
 
         public sealed class TokenNet : IPlatformConnector
