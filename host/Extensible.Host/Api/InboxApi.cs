@@ -40,6 +40,8 @@ internal static class InboxApi
         Action(inbox, "/threads/{id:guid}/unhide", UnhideAsync, "UnhideInboxItem", "Show a hidden item again on the network", "Like hide. " + Conflict);
         Action(inbox, "/threads/{id:guid}/delete-item", DeleteItemAsync, "DeleteInboxItem", "Delete an item on the network",
             "item: the network's id of the item. Deleted on the network, for good; the thread keeps it marked deleted. " + Conflict);
+        Action(inbox, "/threads/{id:guid}/delete-reply", DeleteReplyAsync, "DeleteInboxReply", "Delete a reply of ours on the network",
+            "replyId: the id of a reply sent from the inbox (an item of the thread with direction out). The account deletes it on the network, for good; the thread keeps it marked deleted. A reply that never went out (failed) or is deleted already, or a network that does not let accounts delete their posts, answers 400 with why. " + Conflict);
         inbox.MapPost("/threads/{id:guid}/reply", ReplyAsync).RequireAuthorization(Policies.Moderate).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ReplyInInboxThread").WithSummary("Reply on the network")
@@ -135,6 +137,11 @@ internal static class InboxApi
     private static Task<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>> DeleteItemAsync(Guid id, JsonBody<InboxItemRequest> body, [AsParameters] InboxApiServices services) =>
         RunAsync(id, body.Problem, body.Value?.Version, "item", services,
             version => services.Actions.DeleteItemAsync(services.WorkspaceId, id, version, body.Value!.Item, services.UserId, services.Aborted));
+
+    private static Task<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>> DeleteReplyAsync(Guid id, JsonBody<InboxDeleteReplyRequest> body, [AsParameters] InboxApiServices services) =>
+        RunAsync(id, body.Problem, body.Value?.Version, "replyId", services, version => body.Value!.ReplyId is { } replyId
+            ? services.Actions.DeleteReplyAsync(services.WorkspaceId, id, version, replyId, services.UserId, services.Aborted)
+            : throw new InboxActionException("Send the id of the reply to delete (replyId)."));
 
     private static async Task<Results<Ok<InboxReplyResponse>, ValidationProblem, ProblemHttpResult>> ReplyAsync(Guid id, JsonBody<InboxReplyRequest> body, [AsParameters] InboxApiServices services)
     {

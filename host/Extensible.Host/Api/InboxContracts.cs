@@ -51,6 +51,11 @@ public sealed record InboxReplyRequest(string? Text, string? To, Guid? ReplyId, 
 /// <param name="Version">The thread's version as the caller saw it.</param>
 public sealed record InboxItemRequest(string? Item, long? Version);
 
+/// <summary>A reply of ours to delete on the network.</summary>
+/// <param name="ReplyId">The reply's id (its item's <c>id</c>, or <c>replyId</c> from the reply's answer).</param>
+/// <param name="Version">The thread's version as the caller saw it.</param>
+public sealed record InboxDeleteReplyRequest(Guid? ReplyId, long? Version);
+
 /// <summary>One action on many threads, each at its version now (as the console's bulk bar does).</summary>
 /// <param name="Ids">The threads (at most 100).</param>
 /// <param name="Action"><c>resolve</c>, <c>spam</c> or <c>assign-me</c>.</param>

@@ -231,6 +231,7 @@ public sealed partial class InboxActions(
                 InboxThreadEscalated x => $"{await NameAsync(x.By)} escalated it",
                 InboxReplySent s => $"{await NameAsync(s.By)} replied",
                 InboxReplyFailed f => $"{await NameAsync(f.By)} tried to reply",
+                InboxReplyDeleted d => $"{await NameAsync(d.By)} deleted a reply",
                 InboxItemHidden h => $"{await NameAsync(h.By)} {(h.Hidden ? "hid" : "showed")} an item",
                 InboxItemDeleted d => $"{await NameAsync(d.By)} deleted an item",
                 InboxItemLiked l => $"{await NameAsync(l.By)} liked an item",

@@ -49,6 +49,11 @@ internal sealed class InboxProjection : IProjection
             Reply(e, f.ThreadId, f.ReplyId, f.ToItemId, f.Text, "failed", f.Message, f.By),
             Thread(e, f.ThreadId),
         ],
+        InboxReplyDeleted d =>
+        [
+            One("update inbox_items set deleted = true where id = $1 and thread_id = $2 and direction = 'out'", d.ReplyId, d.ThreadId),
+            Thread(e, d.ThreadId),
+        ],
         InboxItemHidden h =>
         [
             One("update inbox_items set hidden = $3 where thread_id = $1 and platform_item_id = $2 and direction = 'in'", h.ThreadId, h.PlatformItemId, h.Hidden),

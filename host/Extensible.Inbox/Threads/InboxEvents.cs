@@ -35,6 +35,12 @@ public sealed record InboxReplySent(Guid ThreadId, Guid WorkspaceId, Guid ReplyI
 /// <summary>The network refused a reply, or could not be reached: the reply stays visible as failed and can be sent again.</summary>
 public sealed record InboxReplyFailed(Guid ThreadId, Guid WorkspaceId, Guid ReplyId, string ToItemId, string Text, PlatformFailure Failure, string Message, Guid By);
 
+/// <summary>
+/// A reply the account sent (<see cref="InboxReplySent"/>) was deleted on the network by a moderator: the thread keeps it,
+/// marked deleted.
+/// </summary>
+public sealed record InboxReplyDeleted(Guid ThreadId, Guid WorkspaceId, Guid ReplyId, string PlatformReplyId, Guid By);
+
 /// <summary>An item was hidden on the network, or shown again.</summary>
 public sealed record InboxItemHidden(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, bool Hidden, Guid By);
 

@@ -30,6 +30,7 @@ public static class AuditEventTypes
         new("inbox_thread_escalated", "Inbox thread escalated"),
         new("inbox_reply_sent", "Inbox reply sent"),
         new("inbox_reply_failed", "Inbox reply refused by the network"),
+        new("inbox_reply_deleted", "Inbox reply deleted"),
         new("inbox_item_hidden", "Inbox item hidden or unhidden"),
         new("inbox_item_deleted", "Inbox item deleted"),
         new("inbox_delivery_failed", "Webhook delivery kept unread"),

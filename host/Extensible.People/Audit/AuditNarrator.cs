@@ -74,6 +74,7 @@ internal static class AuditNarrator
             "inbox_thread_escalated" => $"{who} escalated an inbox thread: {Cut(Text("Note"))}",
             "inbox_reply_sent" => $"{who} replied in an inbox thread: {Cut(Text("Text"))}",
             "inbox_reply_failed" => $"The network refused {Possessive(who)} reply in an inbox thread: {Cut(Text("Message"))}",
+            "inbox_reply_deleted" => $"{who} deleted a reply of the account on the network.",
             "inbox_item_hidden" when Text("Hidden") == "false" => $"{who} unhid an inbox item on the network.",
             "inbox_item_hidden" => $"{who} hid an inbox item on the network.",
             "inbox_item_deleted" => $"{who} deleted an inbox item on the network.",

@@ -122,11 +122,29 @@ public sealed class SandboxConnector : IPlatformConnector
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The account's replies are its posts too, as on real networks: deleting one marks it deleted (<c>deletedAt</c> under
+    /// <c>reply:{id}</c>), so a test sees what reached the network.
+    /// </remarks>
     public async Task DeletePostAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
         Authorize(account);
         ArgumentNullException.ThrowIfNull(platformPostId);
         await MaybeFailAsync("delete-post", platformPostId, cancellationToken).ConfigureAwait(false);
+        var key = SandboxStoreKeys.Reply(platformPostId);
+        var json = await _context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (json is not null && JsonSerializer.Deserialize(json, SandboxJson.Default.SandboxReply) is { } reply && reply.AccountId == account.PlatformAccountId)
+        {
+            if (reply.DeletedAt is null)
+            {
+                await _context.Store.SetAsync(key, JsonSerializer.Serialize(reply with { DeletedAt = _context.Time.GetUtcNow() }, SandboxJson.Default.SandboxReply), cancellationToken)
+                    .ConfigureAwait(false);
+                _context.Logger.PostDeleted(platformPostId);
+            }
+
+            return;
+        }
+
         await _publisher.DeleteAsync(account, platformPostId, cancellationToken).ConfigureAwait(false);
     }
 

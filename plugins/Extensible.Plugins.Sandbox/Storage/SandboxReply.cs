@@ -1,4 +1,7 @@
 namespace Extensible.Plugins.Sandbox.Storage;
 
-/// <summary>A reply the sandbox accepted.</summary>
-internal sealed record SandboxReply(string ReplyId, string AccountId, string ItemId, string Text, DateTimeOffset RepliedAt);
+/// <summary>A reply the sandbox accepted, and when the account deleted it.</summary>
+internal sealed record SandboxReply(string ReplyId, string AccountId, string ItemId, string Text, DateTimeOffset RepliedAt)
+{
+    public DateTimeOffset? DeletedAt { get; init; }
+}

@@ -126,6 +126,40 @@ public sealed partial class moderators_work_the_inbox_together_live(InboxConsole
     }
 
     [Fact]
+    public async Task a_reply_deleted_on_the_network_shows_as_deleted_to_the_other_moderator_without_a_reload()
+    {
+        var post = "p-" + Guid.NewGuid().ToString("N");
+        await console.DeliverAsync(InboxConsole.Comment(post, "Is the shop open on Sunday?", "@ada", "Ada Lovelace"));
+        var thread = console.ThreadOf(post);
+        await using var sam = await console.ModeratorTabAsync();
+        await sam.OpenAsync($"/inbox?thread={thread:N}");
+        await using var olive = await console.OwnerTabAsync();
+        await olive.OpenAsync($"/inbox?thread={thread:N}");
+        await MarkAsync(olive);
+
+        await sam.Page.GetByLabel("Reply", new() { Exact = true }).FillAsync("Yes, from ten to four.");
+        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        var samReply = sam.Page.Locator("#inbox-thread .inbox-items > li[data-direction='out']");
+        var oliveReply = olive.Page.Locator("#inbox-thread .inbox-items > li[data-direction='out']");
+        await Expect(samReply).ToHaveAttributeAsync("data-reply-status", "sent");
+        await Expect(oliveReply).ToContainTextAsync("Yes, from ten to four.");
+
+        // Sam deletes it on the network (after saying yes to the question); Olive's open thread marks it deleted live.
+        await samReply.Locator("summary", new() { HasText = "More" }).ClickAsync();
+        sam.ConfirmNext("Delete this reply on the network?");
+        await samReply.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Expect(samReply).ToHaveAttributeAsync("data-deleted", "true");
+        await Expect(oliveReply).ToHaveAttributeAsync("data-deleted", "true", new() { Timeout = Live * 5 });
+        await Expect(oliveReply.Locator("[data-flag='deleted']")).ToHaveTextAsync("Deleted on the network");
+        await Expect(oliveReply.Locator(".inbox-item-text")).ToHaveCSSAsync("text-decoration-line", "line-through");
+        await Expect(oliveReply.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true })).ToHaveCountAsync(0);
+
+        await AssertNotReloadedAsync(olive);
+        sam.AssertNothingWentWrong();
+        olive.AssertNothingWentWrong();
+    }
+
+    [Fact]
     public async Task a_reply_the_network_refuses_shows_its_message_and_retry_sends_it_again_in_its_place()
     {
         var post = "p-" + Guid.NewGuid().ToString("N");

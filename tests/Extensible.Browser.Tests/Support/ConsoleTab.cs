@@ -12,6 +12,7 @@ public sealed class ConsoleTab : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
+    private string? _confirm;
 
     private ConsoleTab(IBrowserContext context, IPage page)
     {
@@ -27,6 +28,12 @@ public sealed class ConsoleTab : IAsyncDisposable
         page.PageError += (_, error) => Record($"uncaught error: {error}");
         page.Dialog += (_, dialog) =>
         {
+            if (dialog.Type == "confirm" && TakeConfirm(dialog.Message))
+            {
+                _ = dialog.AcceptAsync();
+                return;
+            }
+
             Record($"{dialog.Type} dialog: {dialog.Message}");
             _ = dialog.DismissAsync();
         };
@@ -129,6 +136,18 @@ public sealed class ConsoleTab : IAsyncDisposable
     /// <summary>This tab's session (its cookies), for another tab of the same person (see <see cref="Chromium.OpenTabAsync"/>).</summary>
     public Task<string> SessionAsync() => _context.StorageStateAsync();
 
+    /// <summary>
+    /// Lets the page ask once for a confirmation that starts with <paramref name="question"/> (an <c>hx-confirm</c>), and
+    /// answers yes; any other dialog is still a problem.
+    /// </summary>
+    public void ConfirmNext(string question)
+    {
+        lock (_problems)
+        {
+            _confirm = question;
+        }
+    }
+
     /// <summary>Fails with what the page did wrong: a console error, a CSP violation, an uncaught error, a dialog.</summary>
     public void AssertNothingWentWrong()
     {
@@ -146,6 +165,20 @@ public sealed class ConsoleTab : IAsyncDisposable
         if (await LiveState.CountAsync() > 0)
         {
             await Expect(LiveState).ToHaveAttributeAsync("data-state", "live");
+        }
+    }
+
+    private bool TakeConfirm(string message)
+    {
+        lock (_problems)
+        {
+            if (_confirm is not { } question || !message.StartsWith(question, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            _confirm = null;
+            return true;
         }
     }
 

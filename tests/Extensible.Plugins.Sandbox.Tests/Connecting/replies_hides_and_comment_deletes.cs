@@ -24,6 +24,25 @@ public sealed class replies_hides_and_comment_deletes
     }
 
     [Fact]
+    public async Task the_accounts_own_reply_is_deleted_as_a_post_and_another_accounts_is_not()
+    {
+        using var harness = SandboxHarness.Create();
+        var connector = new SandboxConnector(harness.Context);
+        var account = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
+        var other = (await SandboxAccounts.ConnectAsync(connector)).Credentials;
+        var item = new InboxItemReference("sbx-a1-i5", InboxItemKind.Comment, "sbx-p1");
+        var id = await connector.ReplyAsync(account, item, "We will look into it.", CancellationToken.None);
+
+        var notTheirs = await Assert.ThrowsAsync<PlatformException>(() => connector.DeletePostAsync(other, id, CancellationToken.None));
+        Assert.DoesNotContain("deletedAt", harness.Store.Values[$"reply:{id}"], StringComparison.Ordinal);
+        await connector.DeletePostAsync(account, id, CancellationToken.None);
+        await connector.DeletePostAsync(account, id, CancellationToken.None);
+
+        Assert.Equal(PlatformFailure.Rejected, notTheirs.Failure);
+        Assert.Contains("\"deletedAt\"", harness.Store.Values[$"reply:{id}"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task comments_can_be_hidden_shown_and_deleted_but_direct_messages_cannot()
     {
         using var harness = SandboxHarness.Create();

@@ -28,6 +28,9 @@ public sealed record InboxThreadPanel(
     /// <summary>Whether items can be liked on the account's network.</summary>
     public bool CanLike => Features.HasFlag(Extensible.Sdk.Connectors.PlatformFeatures.Like);
 
+    /// <summary>Whether the account may delete its own posts on the network, and so the replies it sent from here.</summary>
+    public bool CanDeleteReplies => Features.HasFlag(Extensible.Sdk.Connectors.PlatformFeatures.DeletePost);
+
     /// <summary>The reply text to put back in the reply box (after a conflict), or null.</summary>
     public string? ReplyDraft { get; init; }
 

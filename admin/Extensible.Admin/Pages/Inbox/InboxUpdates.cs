@@ -120,6 +120,7 @@ public sealed partial class InboxUpdates(IServiceProvider services, ConsolePush 
         InboxThreadEscalated e => (e.WorkspaceId, e.ThreadId),
         InboxReplySent e => (e.WorkspaceId, e.ThreadId),
         InboxReplyFailed e => (e.WorkspaceId, e.ThreadId),
+        InboxReplyDeleted e => (e.WorkspaceId, e.ThreadId),
         InboxItemHidden e => (e.WorkspaceId, e.ThreadId),
         InboxItemDeleted e => (e.WorkspaceId, e.ThreadId),
         InboxItemLiked e => (e.WorkspaceId, e.ThreadId),

@@ -146,6 +146,12 @@ public sealed class IndexModel(InboxBoard board, InboxRoomReader reader, InboxAc
         ActAsync(id, () => actions.DeleteItemAsync(User.WorkspaceId(), id, version, item, User.UserId(), cancellationToken),
             "Deleted on the network.", cancellationToken);
 
+    /// <summary>Deletes on the network a reply sent from here; the thread keeps it, marked deleted.</summary>
+    [Authorize(Policy = Policies.Moderate)]
+    public Task<IActionResult> OnPostDeleteReplyAsync(Guid id, long version, Guid replyId, CancellationToken cancellationToken) =>
+        ActAsync(id, () => actions.DeleteReplyAsync(User.WorkspaceId(), id, version, replyId, User.UserId(), cancellationToken),
+            "Reply deleted on the network.", cancellationToken);
+
     /// <summary>
     /// Replies on the network (to <paramref name="to"/>, else the newest item from the public); with <paramref name="replyId"/>,
     /// sends a failed reply again in its place. A refusal by the network is shown on the reply, with Retry.

@@ -75,5 +75,15 @@ public sealed class a_mastodon_account_is_published_to_and_moderated_end_to_end(
         Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
         await Eventually.HoldsAsync(() => instance.Statuses.Any(s => s.Account == instance.Brand && s.InReplyToId == answer.Id && s.Text.Contains("Dogs yes, kayaks at the slipway!", StringComparison.Ordinal)),
             "the reply reaches the instance in reply to the follower");
+
+        // Mastodon lets no one delete the public's statuses, but the account's own: the moderator deletes the reply.
+        var sent = await replied.Content.ReadFromJsonAsync<JsonElement>();
+        var replyStatusId = sent.GetProperty("platformReplyId").GetString();
+        using var deleted = await api.PostAsJsonAsync($"/api/v1/inbox/threads/{threadId}/delete-reply",
+            new { replyId = sent.GetProperty("replyId").GetGuid(), version = sent.GetProperty("thread").GetProperty("thread").GetProperty("version").GetInt64() });
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.True(instance.Statuses.Single(s => s.Id == replyStatusId).Deleted);
+        var after = await deleted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(after.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("direction").GetString() == "out").GetProperty("deleted").GetBoolean());
     }
 }
