@@ -11,66 +11,66 @@ namespace Extensible.Plugins.Mastodon.Inbox;
 
 /// <summary>
 /// The account's inbox: mention notifications (replies to its statuses arrive as mentions, direct messages as mentions
-/// with <c>direct</c> visibility) read from a cursor with <c>min_id</c>, newer pages followed through the <c>Link</c>
-/// header's <c>prev</c>; replies, favourites and metrics on statuses.
+/// with <c>direct</c> visibility) and direct conversations (each one's <c>last_status</c>), both read from a cursor with
+/// <c>min_id</c>, newer pages followed through the <c>Link</c> header's <c>prev</c>; replies, favourites and metrics on statuses.
+/// A direct message's conversation id is the Mastodon conversation's, whichever way it came (see <see cref="DirectConversations"/>).
 /// </summary>
 internal sealed class MastodonInbox(MastodonApi api)
 {
     /// <summary>Notifications per page (Mastodon's most is 80).</summary>
     public const int PageSize = 40;
 
-    /// <summary>Pages read in one poll before the rest waits for the next.</summary>
-    public const int MaxPagesPerPoll = 5;
+    /// <summary>Conversations per page (Mastodon's most is 40).</summary>
+    public const int ConversationPageSize = 40;
+
+    /// <summary>Pages of each list read in one poll before the rest waits for the next.</summary>
+    public const int MaxPagesPerPoll = NewerPages.MaxPagesPerPoll;
 
     private const string FromTheStart = "0";
 
     public async Task<InboxPage> PollAsync(AccountCredentials account, string? cursor, CancellationToken cancellationToken)
     {
         var (instance, token) = MastodonAccount.Open(account);
-        var query = string.Create(CultureInfo.InvariantCulture, $"/api/v1/notifications?types[]=mention&limit={PageSize}");
-        Uri next = new(instance, cursor is null ? query : query + "&min_id=" + Uri.EscapeDataString(MastodonAccount.Id(cursor)));
+        var from = InboxCursor.Parse(cursor);
+        var own = account.PlatformAccountId;
+        // Notifications first: a direct mention read here is then already in the conversations read next.
+        var mentions = await NewerPages.ReadAsync(api, instance, token,
+            string.Create(CultureInfo.InvariantCulture, $"/api/v1/notifications?types[]=mention&limit={PageSize}"), from.Notifications, PageSize,
+            n => n.String("id"), keepWhatWasRead: false, cancellationToken).ConfigureAwait(false);
+        var conversations = await NewerPages.ReadAsync(api, instance, token,
+            string.Create(CultureInfo.InvariantCulture, $"/api/v1/conversations?limit={ConversationPageSize}"), from.Conversations, ConversationPageSize,
+            c => c.Object("last_status").String("id"), keepWhatWasRead: true, cancellationToken).ConfigureAwait(false);
+
+        var direct = new DirectConversations(conversations.OldestFirst);
         var items = new List<InboxItem>();
-        var position = cursor;
-        TimeSpan? pollAgainAfter = null;
-        for (var page = 0; page < MaxPagesPerPoll; page++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var notification in mentions.OldestFirst)
         {
-            MastodonAnswer answer;
-            try
+            var status = notification.Object("status");
+            var author = notification.Object("account").ValueKind == JsonValueKind.Object ? notification.Object("account") : status.Object("account");
+            if (Item(status, author, own, notification.Time("created_at"), direct) is { } item && seen.Add(item.PlatformItemId))
             {
-                answer = await api.SendAsync(HttpMethod.Get, instance, next, token, null, cancellationToken).ConfigureAwait(false);
+                items.Add(item);
             }
-            catch (PlatformException e) when (page > 0 && e.Failure is PlatformFailure.RateLimited or PlatformFailure.Retryable)
-            {
-                // What was read is kept; the rest comes at the next poll.
-                pollAgainAfter = e.RetryAfter;
-                break;
-            }
-
-            var notifications = answer.Body.Array().ToList();
-            if (answer.RateLimit is { NearlySpent: true } limit)
-            {
-                pollAgainAfter = limit.ResetsIn;
-            }
-
-            if (notifications.Count == 0)
-            {
-                break;
-            }
-
-            // Mastodon answers newest first; the host wants oldest first.
-            items.AddRange(notifications.AsEnumerable().Reverse().Select(n => Item(n, account.PlatformAccountId)).OfType<InboxItem>());
-            position = LinkHeader.Parameter(answer.Links.Prev, "min_id") ?? Newest(notifications);
-            // The first poll starts at the newest page; older history is not brought in.
-            if (cursor is null || answer.Links.Prev is not { } prev || notifications.Count < PageSize || pollAgainAfter is not null)
-            {
-                break;
-            }
-
-            next = prev;
         }
 
-        // An account without a single mention yet starts from the very first one it will get.
-        return new InboxPage(items, position ?? FromTheStart) { PollAgainAfter = pollAgainAfter };
+        foreach (var conversation in conversations.OldestFirst)
+        {
+            // The account's own messages are the account's, not the inbox's; a conversation it spoke last in brings nothing.
+            var status = conversation.Object("last_status");
+            var author = status.Object("account");
+            if (author.String("id") != own && Item(status, author, own, null, direct, conversation.String("id")) is { } item && seen.Add(item.PlatformItemId))
+            {
+                items.Add(item);
+            }
+        }
+
+        // An account without a single mention or conversation yet starts from the very first one it will get.
+        var next = new InboxCursor(mentions.Position ?? FromTheStart, conversations.Position ?? FromTheStart);
+        return new InboxPage([.. items.OrderBy(i => i.CreatedAt)], next.ToString())
+        {
+            PollAgainAfter = Later(mentions.PollAgainAfter, conversations.PollAgainAfter),
+        };
     }
 
     public async Task<string> ReplyAsync(AccountCredentials account, InboxItemReference item, string text, CancellationToken cancellationToken)
@@ -80,19 +80,18 @@ internal sealed class MastodonInbox(MastodonApi api)
         ArgumentNullException.ThrowIfNull(text);
         var original = (await api.SendAsync(HttpMethod.Get, instance, "/api/v1/statuses/" + MastodonAccount.Id(item.PlatformItemId), token, null, cancellationToken)
             .ConfigureAwait(false)).Body;
-        var author = original.Object("account");
-        var acct = author.String("acct");
-        // The author hears of a reply only when it mentions them; the reply is as visible as what it answers.
-        var status = acct is { Length: > 0 } && author.String("id") != account.PlatformAccountId && !text.Contains("@" + acct, StringComparison.OrdinalIgnoreCase)
-            ? $"@{acct} {text}"
-            : text;
+        // A direct message is answered to everyone in it (its author and whoever it mentions), directly; anything else to its
+        // author, as visible as what it answers. Mastodon notifies only mentioned people, and a direct status reaches only them.
+        var isDirect = item.Kind == InboxItemKind.DirectMessage || original.String("visibility") == "direct";
+        var participants = isDirect ? original.Array("mentions").Prepend(original.Object("account")) : [original.Object("account")];
+        var status = Mentioning(participants, account.PlatformAccountId, text);
         var limits = InstanceLimits.From(account);
         var length = StatusLength.Count(status, limits.CharactersPerUrl);
         if (string.IsNullOrWhiteSpace(text) || length > limits.MaxCharacters)
         {
             throw PlatformException.Rejected(string.IsNullOrWhiteSpace(text)
                 ? "A reply needs text."
-                : string.Create(CultureInfo.InvariantCulture, $"The reply counts {length} characters with the mention; this instance takes at most {limits.MaxCharacters}."));
+                : string.Create(CultureInfo.InvariantCulture, $"The reply counts {length} characters with its mentions; this instance takes at most {limits.MaxCharacters}."));
         }
 
         using var buffer = new MemoryStream();
@@ -101,7 +100,9 @@ internal sealed class MastodonInbox(MastodonApi api)
             writer.WriteStartObject();
             writer.WriteString("status", status);
             writer.WriteString("in_reply_to_id", item.PlatformItemId);
-            writer.WriteString("visibility", original.String("visibility") is { } visibility && visibility is "public" or "unlisted" or "private" or "direct" ? visibility : "unlisted");
+            writer.WriteString("visibility", isDirect
+                ? "direct"
+                : original.String("visibility") is { } visibility && visibility is "public" or "unlisted" or "private" ? visibility : "unlisted");
             writer.WriteEndObject();
         }
 
@@ -149,10 +150,9 @@ internal sealed class MastodonInbox(MastodonApi api)
         };
     }
 
-    private static InboxItem? Item(JsonElement notification, string ownAccountId)
+    private static InboxItem? Item(
+        JsonElement status, JsonElement author, string ownAccountId, DateTimeOffset? notifiedAt, DirectConversations direct, string? conversationId = null)
     {
-        var status = notification.Object("status");
-        var author = notification.Object("account").ValueKind == JsonValueKind.Object ? notification.Object("account") : status.Object("account");
         if (status.String("id") is not { Length: > 0 } id || author.String("id") is not { Length: > 0 } authorId)
         {
             return null;
@@ -160,7 +160,8 @@ internal sealed class MastodonInbox(MastodonApi api)
 
         var inReplyTo = status.String("in_reply_to_id");
         var toUs = inReplyTo is not null && status.String("in_reply_to_account_id") == ownAccountId;
-        var kind = status.String("visibility") == "direct" ? InboxItemKind.DirectMessage : toUs ? InboxItemKind.Comment : InboxItemKind.Mention;
+        var isDirect = conversationId is not null || status.String("visibility") == "direct";
+        var kind = isDirect ? InboxItemKind.DirectMessage : toUs ? InboxItemKind.Comment : InboxItemKind.Mention;
         var text = StatusText.Plain(status.String("content"));
         if (status.String("spoiler_text") is { Length: > 0 } warning)
         {
@@ -180,8 +181,9 @@ internal sealed class MastodonInbox(MastodonApi api)
                 Followers = author.Long("followers_count"),
             },
             Text = text,
-            CreatedAt = status.Time("created_at") ?? notification.Time("created_at") ?? DateTimeOffset.UnixEpoch,
-            ConversationId = inReplyTo ?? id,
+            CreatedAt = status.Time("created_at") ?? notifiedAt ?? DateTimeOffset.UnixEpoch,
+            // A direct message's thread is its Mastodon conversation; one whose conversation was not read is threaded by its author.
+            ConversationId = isDirect ? conversationId ?? direct.Of(status, ownAccountId) : inReplyTo ?? id,
             ParentItemId = inReplyTo,
             PlatformPostId = toUs ? inReplyTo : null,
             Url = status.Url("url"),
@@ -189,7 +191,34 @@ internal sealed class MastodonInbox(MastodonApi api)
         };
     }
 
-    // Mastodon ids are numbers as text: the newest is the longest, then the greatest.
-    private static string? Newest(List<JsonElement> notifications) =>
-        notifications.Select(n => n.String("id")).OfType<string>().OrderByDescending(id => id.Length).ThenByDescending(id => id, StringComparer.Ordinal).FirstOrDefault();
+    // "@a @b text": each participant not already mentioned in the text, the account itself never.
+    private static string Mentioning(IEnumerable<JsonElement> participants, string ownAccountId, string text)
+    {
+        var handles = participants
+            .Where(p => p.String("id") != ownAccountId && p.String("acct") is { Length: > 0 })
+            .Select(p => "@" + p.String("acct"))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(handle => !Mentions(text, handle))
+            .ToList();
+        return handles.Count == 0 ? text : string.Join(' ', handles) + " " + text;
+    }
+
+    // "@fan" is in "@fan hi" and "Hi @fan.", not in "@fanclub" or "@fan@other.social" (another account).
+    private static bool Mentions(string text, string handle)
+    {
+        for (var at = text.IndexOf(handle, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(handle, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + handle.Length;
+            if ((at == 0 || !IsNameCharacter(text[at - 1])) && (end == text.Length || !(IsNameCharacter(text[end]) || text[end] == '@')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNameCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static TimeSpan? Later(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

@@ -19,20 +19,44 @@ public sealed partial class FakeMastodon
 
     /// <summary>
     /// <paramref name="from"/> posts <paramref name="html"/> (sent as is: the instance's <c>content</c>) mentioning the brand,
-    /// and the brand gets a mention notification. Returns the status.
+    /// and the brand gets a mention notification (unless <paramref name="notify"/> is false: the brand's notification
+    /// policy filtered it, as Mastodon does for people it does not follow). A <c>direct</c> status also joins the
+    /// conversations of everyone in it. Returns the status.
     /// </summary>
-    public FakeMastodonStatus Mention(FakeMastodonAccount from, string html, string visibility = "public", string? inReplyToId = null, string? spoilerText = null)
+    public FakeMastodonStatus Mention(
+        FakeMastodonAccount from, string html, string visibility = "public", string? inReplyToId = null, string? spoilerText = null, bool notify = true)
     {
         lock (_gate)
         {
+            var status = Post(from, html, visibility, inReplyToId, spoilerText);
+            if (notify)
+            {
+                _notifications.Add((NewId(), "mention", Brand, status));
+            }
+
+            return status;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="from"/> posts <paramref name="html"/> and nobody is notified (a status between other accounts, or
+    /// one the brand's notification policy filtered); a <c>direct</c> one joins the conversations of everyone it mentions.
+    /// </summary>
+    public FakeMastodonStatus Post(FakeMastodonAccount from, string html, string visibility = "public", string? inReplyToId = null, string? spoilerText = null)
+    {
+        lock (_gate)
+        {
+            var text = WebUtility.HtmlDecode(html);
+            var parent = inReplyToId is null ? null : _statuses.Single(s => s.Id == inReplyToId);
+            var id = NewId();
             var status = new FakeMastodonStatus
             {
-                Id = NewId(), Account = from, Text = WebUtility.HtmlDecode(html), Html = html, Visibility = visibility, SpoilerText = spoilerText,
-                InReplyToId = inReplyToId, InReplyToAccountId = inReplyToId is null ? null : _statuses.Single(s => s.Id == inReplyToId).Account.Id,
+                Id = id, Account = from, Text = text, Html = html, Visibility = visibility, SpoilerText = spoilerText,
+                InReplyToId = inReplyToId, InReplyToAccountId = parent?.Account.Id, Mentions = MentionedIn(text), ThreadId = parent?.ThreadId ?? id,
                 CreatedAt = DateTimeOffset.UtcNow, Language = "en",
             };
             _statuses.Add(status);
-            _notifications.Add((NewId(), "mention", Brand, status));
+            AddToConversations(status);
             return status;
         }
     }

@@ -14,6 +14,7 @@ public sealed partial class FakeMastodon
     private readonly Dictionary<string, App> _apps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Grant> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeMastodonAccount> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _scopes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _revoked = new(StringComparer.Ordinal);
 
     /// <summary>The apps registered so far (client ids), oldest first.</summary>
@@ -166,13 +167,14 @@ public sealed partial class FakeMastodon
 
                 var token = Random("token");
                 _tokens[token] = grant.Account;
+                _scopes[token] = grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 return Json(new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["scope"] = grant.Scope, ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
             }
         });
 
         app.MapGet("/api/v2/instance", () => Json(new JsonObject
         {
-            ["domain"] = "fake.mastodon.test",
+            ["domain"] = Domain,
             ["title"] = "A fake Mastodon",
             ["version"] = "4.3.0",
             ["configuration"] = new JsonObject
@@ -221,8 +223,27 @@ public sealed partial class FakeMastodon
             : null;
     }
 
-    /// <summary>The account a request's bearer token belongs to, or the 401 to answer.</summary>
-    private FakeMastodonAccount? Caller(HttpRequest request, out IResult? refused)
+    /// <summary>
+    /// Issues a token for <paramref name="account"/> with <paramref name="scopes"/> (<c>read</c>, <c>read:statuses</c>…),
+    /// as an app granted only those would get.
+    /// </summary>
+    public string IssueToken(FakeMastodonAccount account, params string[] scopes)
+    {
+        var token = Random("token");
+        lock (_gate)
+        {
+            _tokens[token] = account;
+            _scopes[token] = scopes;
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// The account a request's bearer token belongs to, or the error to answer: 401 without a valid token, 403 when the
+    /// token was not granted <paramref name="scope"/> (<c>read:statuses</c>) or its top-level scope (<c>read</c>).
+    /// </summary>
+    private FakeMastodonAccount? Caller(HttpRequest request, out IResult? refused, string? scope = null)
     {
         refused = null;
         var header = request.Headers.Authorization.ToString();
@@ -231,7 +252,14 @@ public sealed partial class FakeMastodon
         {
             if (_tokens.TryGetValue(token, out var account) && !_revoked.Contains(token))
             {
-                return account;
+                var granted = _scopes.GetValueOrDefault(token) ?? [];
+                if (scope is null || granted.Contains(scope) || granted.Contains(scope.Split(':')[0]))
+                {
+                    return account;
+                }
+
+                refused = Error(403, "This action is outside the authorized scopes");
+                return null;
             }
         }
 

@@ -106,19 +106,22 @@ public sealed partial class FakeMastodon
                 var text = body["status"]?.GetValue<string>() ?? "";
                 var inReplyTo = body["in_reply_to_id"]?.GetValue<string>();
                 var poll = body["poll"] as JsonObject;
+                var parent = inReplyTo is null ? null : _statuses.Single(s => s.Id == inReplyTo);
+                var id = NewId();
                 var status = new FakeMastodonStatus
                 {
-                    Id = NewId(), Account = account, Text = text, Html = Render(text),
+                    Id = id, Account = account, Text = text, Html = Render(text), Mentions = MentionedIn(text), ThreadId = parent?.ThreadId ?? id,
                     Visibility = body["visibility"]?.GetValue<string>() ?? "public",
                     SpoilerText = body["spoiler_text"]?.GetValue<string>(), Language = body["language"]?.GetValue<string>(),
                     Sensitive = body["sensitive"]?.GetValue<bool>() ?? false,
-                    InReplyToId = inReplyTo, InReplyToAccountId = inReplyTo is null ? null : _statuses.Single(s => s.Id == inReplyTo).Account.Id,
+                    InReplyToId = inReplyTo, InReplyToAccountId = parent?.Account.Id,
                     MediaIds = [.. (body["media_ids"] as JsonArray ?? []).Select(m => m!.GetValue<string>())],
                     PollOptions = [.. (poll?["options"] as JsonArray ?? []).Select(o => o!.GetValue<string>())],
                     PollExpiresIn = poll?["expires_in"]?.GetValue<long>(), PollMultiple = poll?["multiple"]?.GetValue<bool>() ?? false,
                     CreatedAt = DateTimeOffset.UtcNow,
                 };
                 _statuses.Add(status);
+                AddToConversations(status);
                 if (key.Length > 0)
                 {
                     _idempotent[account.Id + "\n" + key] = status.Id;
@@ -248,6 +251,22 @@ public sealed partial class FakeMastodon
         return rest.EnumerateRunes().Count() + (links * 23);
     }
 
+    // Mentions of this instance's accounts: @name, or @name@its-domain.
+    private List<FakeMastodonAccount> MentionedIn(string text)
+    {
+        lock (_gate)
+        {
+            return [.. MentionPattern().Matches(text)
+                .Where(m => !m.Groups[2].Success || m.Groups[2].Value.Equals(Domain, StringComparison.OrdinalIgnoreCase))
+                .Select(m => _accounts.Values.FirstOrDefault(a => a.Username.Equals(m.Groups[1].Value, StringComparison.OrdinalIgnoreCase)))
+                .OfType<FakeMastodonAccount>()
+                .DistinctBy(a => a.Id)];
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\w@])@(\w+)(?:@([\w.\-]+\w))?")]
+    private static partial Regex MentionPattern();
+
     [GeneratedRegex(@"https?://\S+", RegexOptions.IgnoreCase)]
     private static partial Regex LinkPattern();
 
@@ -280,7 +299,10 @@ public sealed partial class FakeMastodon
         ["content"] = status.Html,
         ["account"] = AccountJson(status.Account),
         ["media_attachments"] = new JsonArray([.. status.MediaIds.Select(id => (JsonNode)MediaJson(_media[id]))]),
-        ["mentions"] = new JsonArray(),
+        ["mentions"] = new JsonArray([.. status.Mentions.Select(m => (JsonNode)new JsonObject
+        {
+            ["id"] = m.Id, ["username"] = m.Username, ["acct"] = m.Username, ["url"] = $"{Origin}/@{m.Username}",
+        })]),
         ["poll"] = status.PollOptions.Count == 0 ? null : new JsonObject
         {
             ["id"] = status.Id, ["multiple"] = status.PollMultiple,

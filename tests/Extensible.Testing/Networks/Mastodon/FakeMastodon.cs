@@ -15,13 +15,17 @@ namespace Extensible.Testing.Networks.Mastodon;
 /// API (docs.joinmastodon.org): app registration, the authorization page with an Authorize button, PKCE (S256) checked
 /// at the token endpoint, a bearer token on every private call (401 once revoked), required fields and 422 validation
 /// errors with <c>{"error"}</c>, <c>Idempotency-Key</c> (the same key gives the same status, not a second), media that
-/// answer 202 and 206 while processing, notifications paged with <c>Link</c> headers, and <c>X-RateLimit-*</c> on every
+/// answer 202 and 206 while processing, notifications and direct conversations paged with <c>Link</c> headers (a token
+/// sees its own account's conversations only, and needs <c>read:statuses</c>), and <c>X-RateLimit-*</c> on every
 /// answer with 429 when the window is spent. Anything else answers 404, so a wrong request fails its test.
 /// </summary>
 public sealed partial class FakeMastodon : IAsyncDisposable
 {
     /// <summary>The brand account's user name on the instance.</summary>
     public const string BrandUsername = "brand";
+
+    /// <summary>The instance's domain (<c>/api/v2/instance</c>'s <c>domain</c>, the part after a remote <c>@name@</c>).</summary>
+    public const string Domain = "fake.mastodon.test";
 
     /// <summary>The brand account's display name.</summary>
     public const string BrandDisplayName = "Brand <b>&amp; Co</b>";
@@ -72,6 +76,7 @@ public sealed partial class FakeMastodon : IAsyncDisposable
         fake.MapStatuses(app);
         fake.MapMedia(app);
         fake.MapNotifications(app);
+        fake.MapConversations(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.Address = new Uri(address.TrimEnd('/'));

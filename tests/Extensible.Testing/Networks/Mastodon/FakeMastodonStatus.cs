@@ -25,6 +25,12 @@ public sealed record FakeMastodonStatus
 
     public string? InReplyToAccountId { get; init; }
 
+    /// <summary>The accounts of this instance its text mentions (<c>@username</c>), as the instance records them.</summary>
+    public IReadOnlyList<FakeMastodonAccount> Mentions { get; init; } = [];
+
+    /// <summary>The thread it is in (Mastodon's internal <c>conversation_id</c>): its reply chain's first status.</summary>
+    public string? ThreadId { get; init; }
+
     public IReadOnlyList<string> MediaIds { get; init; } = [];
 
     public IReadOnlyList<string> PollOptions { get; init; } = [];
