@@ -205,7 +205,8 @@ public sealed partial class InboxActions(
         }
         catch (PlatformException e)
         {
-            throw new InboxActionException($"The network refused: {e.Message}");
+            // The SDK's refusals already begin "The network refused…": said once, not twice.
+            throw new InboxActionException(e.Message.StartsWith("The network refused", StringComparison.Ordinal) ? e.Message : $"The network refused: {e.Message}");
         }
         catch (PluginCallException e)
         {

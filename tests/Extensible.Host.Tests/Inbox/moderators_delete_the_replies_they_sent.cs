@@ -112,6 +112,7 @@ public sealed class moderators_delete_the_replies_they_sent(InboxHost host) : IC
         var refused = await Assert.ThrowsAsync<InboxActionException>(() => Actions.DeleteReplyAsync(workspaceId, threadId, reply.Version, reply.ReplyId, ownerId));
 
         Assert.StartsWith("The network refused:", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Message.Split("The network refused").Length - 1);
         Assert.Contains("Sandbox has no such post.", refused.Message, StringComparison.Ordinal);
         Assert.Equal(reply.Version, (await host.Inbox.FindAsync(workspaceId, threadId))!.Version);
         Assert.Equal(0, await DeletedEventsAsync(threadId));
