@@ -86,6 +86,12 @@ public sealed partial class InboxActions(
         }
 
         var (view, item) = await TargetAsync(workspaceId, threadId, expectedVersion, toItemId, cancellationToken);
+        // Sending again is for a reply the network refused; one that went out (or was deleted since) would go out twice.
+        if (replyId is { } again && !view.Items.Any(i => i.Id == again && i.Direction == "out" && i.ReplyStatus == "failed" && !i.Deleted))
+        {
+            throw new InboxActionException("Only a reply that failed can be sent again; this thread has no failed reply with that id.");
+        }
+
         var id = replyId ?? Guid.CreateVersion7();
         object recorded;
         try

@@ -102,6 +102,13 @@ public sealed class moderators_act_on_threads(InboxHost host) : IClassFixture<In
         Assert.Equal(("sent", "Thanks, we are on it.", ownerId), (reply.ReplyStatus, reply.Text, reply.By));
         Assert.NotNull(view.Thread.FirstResponseAt);
         Assert.Equal(InboxStatus.Open, view.Thread.Status);
+
+        // Once it went out, its id sends nothing again (a second reply on the network), nor does a made-up one.
+        var twice = await Assert.ThrowsAsync<InboxActionException>(() =>
+            Actions.ReplyAsync(workspaceId, thread.Id, sent.Version, null, "Thanks, we are on it.", ownerId, refused.ReplyId));
+        Assert.Contains("Only a reply that failed", twice.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InboxActionException>(() => Actions.ReplyAsync(workspaceId, thread.Id, sent.Version, null, "Hi", ownerId, Guid.NewGuid()));
+        Assert.Equal(sent.Version, (await host.Inbox.FindAsync(workspaceId, thread.Id))!.Version);
     }
 
     [Fact]
