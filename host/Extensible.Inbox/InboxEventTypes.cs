@@ -21,5 +21,6 @@ internal static class InboxEventTypes
         .Register("inbox_item_unliked", InboxJsonContext.Default.InboxItemUnliked)
         .Register("inbox_delivery_replayed", InboxJsonContext.Default.InboxDeliveryReplayed)
         .Register("inbox_delivery_replay_failed", InboxJsonContext.Default.InboxDeliveryReplayFailed)
-        .Register("inbox_delivery_dismissed", InboxJsonContext.Default.InboxDeliveryDismissed);
+        .Register("inbox_delivery_dismissed", InboxJsonContext.Default.InboxDeliveryDismissed)
+        .Register("inbox_item_sentiment_set", InboxJsonContext.Default.InboxItemSentimentSet);
 }

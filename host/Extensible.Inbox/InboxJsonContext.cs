@@ -22,4 +22,5 @@ namespace Extensible.Inbox;
 [JsonSerializable(typeof(InboxDeliveryReplayed))]
 [JsonSerializable(typeof(InboxDeliveryReplayFailed))]
 [JsonSerializable(typeof(InboxDeliveryDismissed))]
+[JsonSerializable(typeof(InboxItemSentimentSet))]
 internal sealed partial class InboxJsonContext : JsonSerializerContext;

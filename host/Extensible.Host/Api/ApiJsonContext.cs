@@ -60,6 +60,7 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(InboxEscalateRequest))]
 [JsonSerializable(typeof(InboxReplyRequest))]
 [JsonSerializable(typeof(InboxItemRequest))]
+[JsonSerializable(typeof(InboxSentimentRequest))]
 [JsonSerializable(typeof(InboxBulkRequest))]
 [JsonSerializable(typeof(InboxBulkResponse))]
 [JsonSerializable(typeof(InboxReplyResponse))]

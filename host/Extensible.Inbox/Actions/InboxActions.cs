@@ -233,6 +233,7 @@ public sealed partial class InboxActions(
                 InboxReplyFailed f => $"{await NameAsync(f.By)} tried to reply",
                 InboxItemHidden h => $"{await NameAsync(h.By)} {(h.Hidden ? "hid" : "showed")} an item",
                 InboxItemDeleted d => $"{await NameAsync(d.By)} deleted an item",
+                InboxItemSentimentSet m => $"{await NameAsync(m.By)} set an item's sentiment to {m.Sentiment}",
                 InboxItemLiked l => $"{await NameAsync(l.By)} liked an item",
                 InboxItemUnliked u => $"{await NameAsync(u.By)} took a like back",
                 _ => "it changed",

@@ -21,6 +21,7 @@ internal static class InboxTables
             .WithIndex("inbox_threads_status", ["workspace_id", "status", "last_item_at", "id"])
             .WithIndex("inbox_threads_assignee", ["workspace_id", "assignee_id", "last_item_at", "id"])
             .WithIndex("inbox_threads_account", ["workspace_id", "account_id", "last_item_at", "id"])
+            .WithIndex("inbox_threads_sentiment", ["workspace_id", "sentiment", "last_item_at", "id"])
             .WithIndex("inbox_threads_first_response", ["workspace_id", "first_response_at"])
             .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"]);
         threads.Indexes.Add(new IndexDefinition("inbox_threads_labels") { Columns = ["labels"], Method = IndexMethod.gin });
@@ -52,6 +53,8 @@ internal static class InboxTables
         threads.AddColumn("resolved_by", "uuid");
         threads.AddColumn("resolution_seconds", "bigint");
         threads.AddColumn("escalation", "text");
+        // negative | neutral | positive: the newest item from the public that has one (null: none has).
+        threads.AddColumn("sentiment", "text");
         threads.AddColumn("version", "bigint").NotNull();
         threads.AddColumn("updated", "timestamptz").NotNull();
 
@@ -89,6 +92,8 @@ internal static class InboxTables
         items.AddColumn("deleted", "boolean").NotNull().DefaultValueByExpression("false");
         // Whether the account likes the item on the network.
         items.AddColumn("liked", "boolean").NotNull().DefaultValueByExpression("false");
+        // negative | neutral | positive, as the network said or a moderator set it; null when nobody judged it.
+        items.AddColumn("sentiment", "text");
         // For replies: sent | failed, the network's message when it failed, and who wrote it.
         items.AddColumn("reply_status", "text");
         items.AddColumn("failure_message", "text");
