@@ -21,7 +21,10 @@ internal static class InboxTables
             .WithIndex("inbox_threads_status", ["workspace_id", "status", "last_item_at", "id"])
             .WithIndex("inbox_threads_assignee", ["workspace_id", "assignee_id", "last_item_at", "id"])
             .WithIndex("inbox_threads_account", ["workspace_id", "account_id", "last_item_at", "id"])
+            // A rare sentiment is found through its own entries, not by walking every thread (docs/inbox.md, "Sentiment"); "is
+            // null" keeps no order in a btree after it, so threads without one have an index of their own.
             .WithIndex("inbox_threads_sentiment", ["workspace_id", "sentiment", "last_item_at", "id"])
+            .WithIndex("inbox_threads_sentiment_unknown", ["workspace_id", "last_item_at", "id"], predicate: "sentiment is null")
             .WithIndex("inbox_threads_first_response", ["workspace_id", "first_response_at"])
             .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"]);
         threads.Indexes.Add(new IndexDefinition("inbox_threads_labels") { Columns = ["labels"], Method = IndexMethod.gin });
