@@ -41,6 +41,9 @@ public sealed class sentiment_comes_from_the_network_and_moderators_correct_it(I
         Assert.Equal([angry], await ThreadsAsync(workspaceId, accountId, InboxSentiment.Negative));
         Assert.Equal([plain], await ThreadsAsync(workspaceId, accountId, InboxSentiment.Unknown));
         Assert.Empty(await ThreadsAsync(workspaceId, accountId, InboxSentiment.Positive));
+        // Each filter value has an index that keeps the list's order (docs/inbox.md, "Sentiment").
+        Assert.Contains("(workspace_id, sentiment, last_item_at, id)", await host.ScalarAsync<string>("select indexdef from pg_indexes where indexname = 'inbox_threads_sentiment'"), StringComparison.Ordinal);
+        Assert.EndsWith("(workspace_id, last_item_at, id) WHERE (sentiment IS NULL)", await host.ScalarAsync<string>("select indexdef from pg_indexes where indexname = 'inbox_threads_sentiment_unknown'"), StringComparison.Ordinal);
         var view = await host.Inbox.ThreadAsync(workspaceId, angry);
         Assert.Equal(InboxSentiment.Negative, view!.Thread.Sentiment);
         Assert.Equal(InboxSentiment.Negative, Assert.Single(view.Items).Sentiment);
