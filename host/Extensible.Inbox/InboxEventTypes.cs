@@ -22,5 +22,6 @@ internal static class InboxEventTypes
         .Register("inbox_delivery_replayed", InboxJsonContext.Default.InboxDeliveryReplayed)
         .Register("inbox_delivery_replay_failed", InboxJsonContext.Default.InboxDeliveryReplayFailed)
         .Register("inbox_delivery_dismissed", InboxJsonContext.Default.InboxDeliveryDismissed)
-        .Register("inbox_reply_deleted", InboxJsonContext.Default.InboxReplyDeleted);
+        .Register("inbox_reply_deleted", InboxJsonContext.Default.InboxReplyDeleted)
+        .Register("inbox_item_sentiment_set", InboxJsonContext.Default.InboxItemSentimentSet);
 }

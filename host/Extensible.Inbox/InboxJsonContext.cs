@@ -23,4 +23,5 @@ namespace Extensible.Inbox;
 [JsonSerializable(typeof(InboxDeliveryReplayFailed))]
 [JsonSerializable(typeof(InboxDeliveryDismissed))]
 [JsonSerializable(typeof(InboxReplyDeleted))]
+[JsonSerializable(typeof(InboxItemSentimentSet))]
 internal sealed partial class InboxJsonContext : JsonSerializerContext;

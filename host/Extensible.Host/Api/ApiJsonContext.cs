@@ -61,6 +61,7 @@ namespace Extensible.Host.Api;
 [JsonSerializable(typeof(InboxReplyRequest))]
 [JsonSerializable(typeof(InboxItemRequest))]
 [JsonSerializable(typeof(InboxDeleteReplyRequest))]
+[JsonSerializable(typeof(InboxSentimentRequest))]
 [JsonSerializable(typeof(InboxBulkRequest))]
 [JsonSerializable(typeof(InboxBulkResponse))]
 [JsonSerializable(typeof(InboxReplyResponse))]

@@ -20,7 +20,7 @@ internal static class InboxApi
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/threads", ListAsync).RequireAuthorization(Policies.Member).ProducesValidationProblem()
             .WithName("ListInboxThreads").WithSummary("Threads of the inbox")
-            .WithDescription("Newest activity first, as the Inbox room lists them. Filters: status (new, open, pending, resolved, spam, hidden), network (a connector's key), account, label, priority (low, normal, high, urgent), assignee (me, unassigned or a member's id), q (full-text search of the items: quotes and -word work). Pages of limit threads (1 to 100, default 50): send next back as after.");
+            .WithDescription("Newest activity first, as the Inbox room lists them. Filters: status (new, open, pending, resolved, spam, hidden), network (a connector's key), account, label, priority (low, normal, high, urgent), sentiment (negative, neutral, positive, or unknown for threads without one), assignee (me, unassigned or a member's id), q (full-text search of the items: quotes and -word work). Pages of limit threads (1 to 100, default 50): send next back as after.");
         inbox.MapGet("/labels", ListLabelsAsync).RequireAuthorization(Policies.Member)
             .WithName("ListInboxLabels").WithSummary("Labels in use").WithDescription("The labels the workspace's threads carry, for filters and suggestions (at most 200).");
         inbox.MapGet("/threads/{id:guid}", GetAsync).RequireAuthorization(Policies.Member).ProducesProblem(StatusCodes.Status404NotFound)
@@ -35,6 +35,9 @@ internal static class InboxApi
         Action(inbox, "/threads/{id:guid}/priority", PriorityAsync, "PrioritizeInboxThread", "Set priority", "priority: low, normal, high or urgent. " + Conflict);
         Action(inbox, "/threads/{id:guid}/escalate", EscalateAsync, "EscalateInboxThread", "Escalate with a note",
             "note: 1 to 2,000 characters for whoever takes it up; a new or resolved thread opens again. " + Conflict);
+        Action(inbox, "/threads/{id:guid}/sentiment", SentimentAsync, "SetInboxItemSentiment", "Correct an item's sentiment",
+            "sentiment (negative, neutral or positive) of item, the network's id of an item from the public (platformItemId; the newest when left out), replacing the network's. "
+            + "The thread's sentiment is its newest item's that has one. Recorded here only; the network is not told. " + Conflict);
         Action(inbox, "/threads/{id:guid}/hide", HideAsync, "HideInboxItem", "Hide an item on the network",
             "item: the network's id of the item (platformItemId; the newest from the public when left out). The network's refusal answers 400 with its message. " + Conflict);
         Action(inbox, "/threads/{id:guid}/unhide", UnhideAsync, "UnhideInboxItem", "Show a hidden item again on the network", "Like hide. " + Conflict);
@@ -58,7 +61,7 @@ internal static class InboxApi
             .WithName(name).WithSummary(summary).WithDescription(description);
 
     private static async Task<Results<Ok<InboxPageResponse>, ValidationProblem>> ListAsync(
-        string? status, string? network, Guid? account, string? label, string? priority, string? assignee, string? q, string? after, int? limit,
+        string? status, string? network, Guid? account, string? label, string? priority, string? sentiment, string? assignee, string? q, string? after, int? limit,
         [AsParameters] InboxApiServices services)
     {
         var query = new InboxQuery
@@ -68,6 +71,7 @@ internal static class InboxApi
             AccountId = account,
             Label = Blank(label),
             Priority = Blank(priority),
+            Sentiment = Blank(sentiment),
             AssigneeId = Blank(assignee) switch
             {
                 "me" => services.UserId,
@@ -125,6 +129,13 @@ internal static class InboxApi
     private static Task<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>> EscalateAsync(Guid id, JsonBody<InboxEscalateRequest> body, [AsParameters] InboxApiServices services) =>
         RunAsync(id, body.Problem, body.Value?.Version, "note", services,
             version => services.Actions.EscalateAsync(services.WorkspaceId, id, version, body.Value!.Note ?? string.Empty, services.UserId, services.Aborted));
+
+    private static Task<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>> SentimentAsync(Guid id, JsonBody<InboxSentimentRequest> body, [AsParameters] InboxApiServices services) =>
+        body.Value is { } request && !InboxSentiment.IsKnown(request.Sentiment)
+            ? Task.FromResult<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>>(
+                Invalid("sentiment", $"Sentiment must be one of: {string.Join(", ", InboxSentiment.All)}."))
+            : RunAsync(id, body.Problem, body.Value?.Version, "item", services,
+                version => services.Actions.SetSentimentAsync(services.WorkspaceId, id, version, Blank(body.Value!.Item), body.Value.Sentiment!, services.UserId, services.Aborted));
 
     private static Task<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>> HideAsync(Guid id, JsonBody<InboxItemRequest> body, [AsParameters] InboxApiServices services) =>
         RunAsync(id, body.Problem, body.Value?.Version, "item", services,

@@ -56,6 +56,12 @@ public sealed record InboxItemRequest(string? Item, long? Version);
 /// <param name="Version">The thread's version as the caller saw it.</param>
 public sealed record InboxDeleteReplyRequest(Guid? ReplyId, long? Version);
 
+/// <summary>An item's sentiment, set by hand.</summary>
+/// <param name="Sentiment"><c>negative</c>, <c>neutral</c> or <c>positive</c>.</param>
+/// <param name="Item">The network's id of an item from the public (<c>platformItemId</c>); the thread's newest when left out.</param>
+/// <param name="Version">The thread's version as the caller saw it.</param>
+public sealed record InboxSentimentRequest(string? Sentiment, string? Item, long? Version);
+
 /// <summary>One action on many threads, each at its version now (as the console's bulk bar does).</summary>
 /// <param name="Ids">The threads (at most 100).</param>
 /// <param name="Action"><c>resolve</c>, <c>spam</c> or <c>assign-me</c>.</param>

@@ -53,7 +53,7 @@ public sealed class InboxIngestion(EventStore.EventStore store)
         var received = new InboxItemReceived(
             threadId, account.WorkspaceId, account.Id, account.PlatformKey, threadKey, item.Kind, item.PlatformItemId, author, Cut(item.Text ?? string.Empty, MaxTextLength),
             item.CreatedAt, Optional(item.ParentItemId, MaxIdLength), Optional(item.PlatformPostId, MaxIdLength), Optional(item.ConversationId, MaxIdLength),
-            WebLink(item.Url), Optional(item.Language, 35), source);
+            WebLink(item.Url), Optional(item.Language, 35), source, InboxSentiment.Stored(item.Sentiment));
         return new NewEvent(InboxStreams.ItemEventIdFor(account.Id, item.PlatformItemId), received);
     }
 

@@ -65,10 +65,21 @@ internal sealed class InboxProjection : IProjection
             One("update inbox_items set deleted = true where thread_id = $1 and platform_item_id = $2 and direction = 'in'", d.ThreadId, d.PlatformItemId),
             Thread(e, d.ThreadId),
         ],
+        InboxItemSentimentSet m =>
+        [
+            One("update inbox_items set sentiment = $3 where thread_id = $1 and platform_item_id = $2 and direction = 'in'", m.ThreadId, m.PlatformItemId,
+                InboxSentiment.IsKnown(m.Sentiment) ? m.Sentiment : null),
+            Thread(e, m.ThreadId, $"sentiment = {NewestSentiment}"),
+        ],
         InboxItemLiked l => Liked(e, l.ThreadId, l.PlatformItemId, true),
         InboxItemUnliked u => Liked(e, u.ThreadId, u.PlatformItemId, false),
         _ => [],
     };
+
+    // The thread's sentiment is its newest item's from the public that has one, in the order the thread reads (the order
+    // preview follows by last_item_at): an item arriving late, or a correction of an older item, leaves a newer one's.
+    private const string NewestSentiment =
+        "(select i.sentiment from inbox_items i where i.thread_id = $1 and i.direction = 'in' and i.sentiment is not null order by i.created_at desc, i.position desc limit 1)";
 
     private static (string, object?[])[] Liked(IEvent e, Guid threadId, string platformItemId, bool liked) =>
     [
@@ -81,7 +92,9 @@ internal sealed class InboxProjection : IProjection
         // A network's clock may run ahead (or a hostile one lie): an item never sorts after the moment it arrived.
         var at = r.CreatedAt < e.Timestamp ? r.CreatedAt : e.Timestamp;
         var preview = r.Text.Length > PreviewLength ? r.Text[..PreviewLength] : r.Text;
-        return
+        // Only a known value reaches the read model (events are checked when made, but the log outlives the checks).
+        var sentiment = InboxSentiment.IsKnown(r.Sentiment) ? r.Sentiment : null;
+        (string, object?[])[] commands =
         [
             One(
                 "insert into inbox_threads (id, workspace_id, account_id, platform_key, kind, thread_key, status, priority, preview, author_handle, author_name, "
@@ -100,11 +113,14 @@ internal sealed class InboxProjection : IProjection
                 r.PlatformPostId, at, e.Timestamp),
             One(
                 "insert into inbox_items (id, thread_id, workspace_id, account_id, direction, platform_item_id, kind, author_id, author_handle, author_name, "
-                + "author_url, author_followers, author_verified, text, url, parent_item_id, conversation_id, created_at, received_at) "
-                + "values ($1, $2, $3, $4, 'in', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) on conflict (id) do nothing",
+                + "author_url, author_followers, author_verified, text, url, parent_item_id, conversation_id, created_at, received_at, sentiment) "
+                + "values ($1, $2, $3, $4, 'in', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) on conflict (id) do nothing",
                 e.Id, r.ThreadId, r.WorkspaceId, r.AccountId, r.PlatformItemId, InboxKinds.Stored(r.Kind), r.Author.PlatformUserId, r.Author.Handle, r.Author.DisplayName,
-                r.Author.ProfileUrl, r.Author.Followers, r.Author.IsVerified, r.Text, r.Url, r.ParentItemId, r.ConversationId, at, e.Timestamp),
+                r.Author.ProfileUrl, r.Author.Followers, r.Author.IsVerified, r.Text, r.Url, r.ParentItemId, r.ConversationId, at, e.Timestamp, sentiment),
         ];
+
+        // An item without a sentiment changes no thread's.
+        return sentiment is null ? commands : [.. commands, One($"update inbox_threads set sentiment = {NewestSentiment} where id = $1", r.ThreadId)];
     }
 
     private static (string, object?[]) Reply(IEvent e, Guid threadId, Guid replyId, string toItemId, string text, string status, string? message, Guid by) => One(

@@ -25,7 +25,12 @@ internal static class InboxTables
             .WithIndex("inbox_threads_assignee", ["workspace_id", "assignee_id", "last_item_at", "id"], predicate: "assignee_id is not null")
             .WithIndex("inbox_threads_account", ["workspace_id", "account_id", "last_item_at", "id"])
             .WithIndex("inbox_threads_first_response", ["workspace_id", "first_response_at"], predicate: "first_response_at is not null")
-            .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"], predicate: "resolved_at is not null");
+            .WithIndex("inbox_threads_resolved", ["workspace_id", "resolved_at"], predicate: "resolved_at is not null")
+            // A rare sentiment is found through its own entries, not by walking every thread (docs/inbox.md, "Sentiment"); "is
+            // null" keeps no order in a btree after it, so threads without one have an index of their own. Each thread is in
+            // one of the two, never both: one more entry per arriving item, not two.
+            .WithIndex("inbox_threads_sentiment", ["workspace_id", "sentiment", "last_item_at", "id"], predicate: "sentiment is not null")
+            .WithIndex("inbox_threads_sentiment_unknown", ["workspace_id", "last_item_at", "id"], predicate: "sentiment is null");
         // A label filter says "and labels <> '{}'" as well, so PostgreSQL can use this partial index.
         threads.Indexes.Add(new IndexDefinition("inbox_threads_labels") { Columns = ["labels"], Method = IndexMethod.gin, Predicate = InboxBoard.LabelledPredicate });
         threads.AddColumn<Guid>("id").AsPrimaryKey();
@@ -56,6 +61,8 @@ internal static class InboxTables
         threads.AddColumn("resolved_by", "uuid");
         threads.AddColumn("resolution_seconds", "bigint");
         threads.AddColumn("escalation", "text");
+        // negative | neutral | positive: the newest item from the public that has one (null: none has).
+        threads.AddColumn("sentiment", "text");
         threads.AddColumn("version", "bigint").NotNull();
         threads.AddColumn("updated", "timestamptz").NotNull();
 
@@ -93,6 +100,8 @@ internal static class InboxTables
         items.AddColumn("deleted", "boolean").NotNull().DefaultValueByExpression("false");
         // Whether the account likes the item on the network.
         items.AddColumn("liked", "boolean").NotNull().DefaultValueByExpression("false");
+        // negative | neutral | positive, as the network said or a moderator set it; null when nobody judged it.
+        items.AddColumn("sentiment", "text");
         // For replies: sent | failed, the network's message when it failed, and who wrote it.
         items.AddColumn("reply_status", "text");
         items.AddColumn("failure_message", "text");

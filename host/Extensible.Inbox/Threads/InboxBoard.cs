@@ -18,11 +18,11 @@ public sealed class InboxBoard(NpgsqlDataSource db)
 
     private const string ThreadColumns =
         "t.id, t.workspace_id, t.account_id, t.platform_key, t.kind, t.status, t.priority, t.assignee_id, t.labels, t.preview, t.author_handle, t.author_name, "
-        + "t.platform_post_id, t.our_post_id, t.first_item_at, t.last_item_at, t.item_count, t.first_response_at, t.resolved_at, t.escalation, t.version";
+        + "t.platform_post_id, t.our_post_id, t.first_item_at, t.last_item_at, t.item_count, t.first_response_at, t.resolved_at, t.escalation, t.version, t.sentiment";
 
     private const string ItemColumns =
         "i.id, i.direction, i.platform_item_id, i.kind, i.author_id, i.author_handle, i.author_name, i.author_url, i.author_followers, i.author_verified, "
-        + "i.text, i.url, i.parent_item_id, i.conversation_id, i.created_at, i.hidden, i.deleted, i.reply_status, i.failure_message, i.by_user, i.liked";
+        + "i.text, i.url, i.parent_item_id, i.conversation_id, i.created_at, i.hidden, i.deleted, i.reply_status, i.failure_message, i.by_user, i.liked, i.sentiment";
 
     /// <summary>A page of the workspace's threads, newest activity first.</summary>
     /// <exception cref="ArgumentException">The query is not valid (see <see cref="InboxQuery.Validate"/>).</exception>
@@ -65,6 +65,15 @@ public sealed class InboxBoard(NpgsqlDataSource db)
         if (query.Priority is { } priority)
         {
             sql.Append($" and t.priority = {Next(priority)}");
+        }
+
+        if (query.Sentiment == InboxSentiment.Unknown)
+        {
+            sql.Append(" and t.sentiment is null");
+        }
+        else if (query.Sentiment is { } sentiment)
+        {
+            sql.Append($" and t.sentiment = {Next(sentiment)}");
         }
 
         if (query.AssigneeId is { } assignee)
@@ -172,7 +181,7 @@ public sealed class InboxBoard(NpgsqlDataSource db)
                 reader.GetGuid(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
                 reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetBoolean(9), reader.GetString(10), Text(reader, 11), Text(reader, 12), Text(reader, 13),
                 reader.GetFieldValue<DateTimeOffset>(14), reader.GetBoolean(15), reader.GetBoolean(16), Text(reader, 17), Text(reader, 18),
-                reader.IsDBNull(19) ? null : reader.GetGuid(19)) { Liked = reader.GetBoolean(20) });
+                reader.IsDBNull(19) ? null : reader.GetGuid(19)) { Liked = reader.GetBoolean(20), Sentiment = Text(reader, 21) });
         }
 
         return new InboxThreadView(thread, items);
@@ -241,7 +250,7 @@ public sealed class InboxBoard(NpgsqlDataSource db)
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetGuid(7), reader.GetFieldValue<string[]>(8), reader.GetString(9), reader.GetString(10), Text(reader, 11),
                 Text(reader, 12), reader.IsDBNull(13) ? null : reader.GetGuid(13), reader.GetFieldValue<DateTimeOffset>(14), reader.GetFieldValue<DateTimeOffset>(15),
-                reader.GetInt32(16), Time(reader, 17), Time(reader, 18), Text(reader, 19), reader.GetInt64(20)));
+                reader.GetInt32(16), Time(reader, 17), Time(reader, 18), Text(reader, 19), reader.GetInt64(20)) { Sentiment = Text(reader, 21) });
         }
 
         return threads;

@@ -8,11 +8,13 @@ public sealed record InboxAuthorSnapshot(string PlatformUserId, string Handle, s
 /// <summary>
 /// A comment, mention, review or direct message arrived from a network (by webhook or poll) and joined its thread.
 /// Recorded under an id that follows from the account and the network's item id, so a second delivery is not stored again.
+/// <see cref="Sentiment"/> is the network's or connector's (<see cref="InboxSentiment"/>), when it said; events recorded
+/// before sentiment existed have none.
 /// </summary>
 public sealed record InboxItemReceived(
     Guid ThreadId, Guid WorkspaceId, Guid AccountId, string PlatformKey, string ThreadKey, InboxItemKind Kind, string PlatformItemId,
     InboxAuthorSnapshot Author, string Text, DateTimeOffset CreatedAt, string? ParentItemId, string? PlatformPostId, string? ConversationId,
-    string? Url, string? Language, string Source);
+    string? Url, string? Language, string Source, string? Sentiment = null);
 
 /// <summary>A moderator moved a thread to another status (<see cref="InboxStatus"/>).</summary>
 public sealed record InboxThreadStatusChanged(Guid ThreadId, Guid WorkspaceId, string Status, Guid By);
@@ -46,6 +48,9 @@ public sealed record InboxItemHidden(Guid ThreadId, Guid WorkspaceId, string Pla
 
 /// <summary>An item was deleted on the network.</summary>
 public sealed record InboxItemDeleted(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, Guid By);
+
+/// <summary>A moderator set an item's sentiment (<see cref="InboxSentiment"/>) by hand, correcting the network's or giving one it lacked.</summary>
+public sealed record InboxItemSentimentSet(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, string Sentiment, Guid By);
 
 /// <summary>The account liked an item on the network.</summary>
 public sealed record InboxItemLiked(Guid ThreadId, Guid WorkspaceId, string PlatformItemId, Guid By);

@@ -31,6 +31,9 @@ public sealed record InboxQuery
     /// <summary>Only threads of this priority (<see cref="InboxPriority"/>).</summary>
     public string? Priority { get; init; }
 
+    /// <summary>Only threads of this sentiment (<see cref="InboxSentiment"/>), or <see cref="InboxSentiment.Unknown"/> for threads without one.</summary>
+    public string? Sentiment { get; init; }
+
     /// <summary>Only threads given to this person.</summary>
     public Guid? AssigneeId { get; init; }
 
@@ -58,6 +61,11 @@ public sealed record InboxQuery
         if (Priority is not null && !InboxPriority.IsKnown(Priority))
         {
             errors["priority"] = $"Priority must be one of: {string.Join(", ", InboxPriority.All)}.";
+        }
+
+        if (Sentiment is not null && !InboxSentiment.Filters.Contains(Sentiment, StringComparer.Ordinal))
+        {
+            errors["sentiment"] = $"Sentiment must be one of: {string.Join(", ", InboxSentiment.Filters)}.";
         }
 
         // PostgreSQL stores and compares no NUL, and no search, label or network key holds a control character.

@@ -5,7 +5,11 @@ public sealed record InboxThreadRow(
     Guid Id, Guid WorkspaceId, Guid AccountId, string PlatformKey, string Kind, string Status, string Priority, Guid? AssigneeId,
     IReadOnlyList<string> Labels, string Preview, string AuthorHandle, string? AuthorName, string? PlatformPostId, Guid? OurPostId,
     DateTimeOffset FirstItemAt, DateTimeOffset LastItemAt, int ItemCount, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
-    string? Escalation, long Version);
+    string? Escalation, long Version)
+{
+    /// <summary>The sentiment of its newest item from the public that has one (<see cref="InboxSentiment"/>), or null when none has.</summary>
+    public string? Sentiment { get; init; }
+}
 
 /// <summary>
 /// An item of a thread: from the public (<see cref="Direction"/> <c>in</c>) or our reply (<c>out</c>, with its
@@ -18,6 +22,9 @@ public sealed record InboxItemRow(
 {
     /// <summary>Whether the account likes the item on the network.</summary>
     public bool Liked { get; init; }
+
+    /// <summary>For items from the public: its sentiment (<see cref="InboxSentiment"/>), as the network said or a moderator set it; null when nobody judged it.</summary>
+    public string? Sentiment { get; init; }
 }
 
 /// <summary>A thread with its items, oldest first.</summary>

@@ -39,6 +39,7 @@ public static class AuditEventTypes
         new("inbox_delivery_replayed", "Kept delivery replayed"),
         new("inbox_delivery_replay_failed", "Kept delivery replayed in vain"),
         new("inbox_delivery_dismissed", "Kept delivery dismissed"),
+        new("inbox_item_sentiment_set", "Inbox item sentiment set"),
         new("inbox_saved_reply_created", "Saved reply created"),
         new("inbox_saved_reply_edited", "Saved reply edited"),
         new("inbox_saved_reply_deleted", "Saved reply deleted"),

@@ -121,6 +121,7 @@ internal sealed class SandboxInbox(IPluginContext context)
             Author = author,
             Text = SandboxTexts.Compose(category, kind, dice, handle),
             CreatedAt = at,
+            Sentiment = SandboxTexts.SentimentOf(category),
             ConversationId = kind switch
             {
                 InboxItemKind.Comment => post!.PostId,

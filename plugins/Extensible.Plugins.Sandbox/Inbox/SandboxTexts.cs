@@ -100,6 +100,18 @@ internal static class SandboxTexts
         return kind == InboxItemKind.Mention ? $"{accountHandle} {text}" : text;
     }
 
+    /// <summary>
+    /// The tone of the category's texts, as a network that rates sentiment would give it; <see langword="null"/> where it
+    /// would not judge (spam, and the hostile texts, which are built to break renderers rather than to say anything).
+    /// </summary>
+    public static Sentiment? SentimentOf(TextCategory category) => category switch
+    {
+        TextCategory.Praise => Sentiment.Positive,
+        TextCategory.Question => Sentiment.Neutral,
+        TextCategory.Complaint or TextCategory.Abuse => Sentiment.Negative,
+        _ => null,
+    };
+
     // One unbroken word of several thousand characters: the page must wrap or clip it, not widen.
     private static string LongText(SandboxDice dice) =>
         "So" + new string('o', 3000 + dice.Below(2000)) + " long. " + string.Concat(Enumerable.Repeat("AAAAAAAAAA", 100));

@@ -20,4 +20,7 @@ public sealed record SandboxWebhookItem(string Id, string Kind, string AuthorId,
 
     /// <summary>The item it answers.</summary>
     public string? ParentId { get; init; }
+
+    /// <summary>The item's tone, when the network rated it: <c>negative</c>, <c>neutral</c> or <c>positive</c>.</summary>
+    public string? Sentiment { get; init; }
 }

@@ -104,6 +104,19 @@ internal sealed class SandboxWebhooks(IPluginContext context)
                 return WebhookResult.Malformed("The delivery holds an item without an id, an author or a known kind, or with too long a text.");
             }
 
+            var sentiment = item.Sentiment switch
+            {
+                null => null,
+                "negative" => Sentiment.Negative,
+                "neutral" => Sentiment.Neutral,
+                "positive" => Sentiment.Positive,
+                _ => (Sentiment?)null,
+            };
+            if (item.Sentiment is not null && sentiment is null)
+            {
+                return WebhookResult.Malformed("The delivery holds an item whose sentiment is not negative, neutral or positive.");
+            }
+
             items.Add(new WebhookItem(payload.Account, new InboxItem
             {
                 PlatformItemId = item.Id,
@@ -114,6 +127,7 @@ internal sealed class SandboxWebhooks(IPluginContext context)
                 ConversationId = item.ConversationId,
                 PlatformPostId = item.PostId,
                 ParentItemId = item.ParentId,
+                Sentiment = sentiment,
             }));
         }
 

@@ -35,4 +35,10 @@ public sealed record InboxItem
 
     /// <summary>The language the network detected, if it says (BCP 47).</summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// Its tone, when the network or the connector knows it (some networks rate it; a connector may judge it); leave it
+    /// <see langword="null"/> otherwise. Moderators filter by it and can correct it.
+    /// </summary>
+    public Sentiment? Sentiment { get; init; }
 }

@@ -1,3 +1,5 @@
+using Extensible.Sdk.Connectors;
+
 namespace Extensible.Sdk.Moderation;
 
 /// <summary>What a moderation step wants done with an item. Everything is optional; <see cref="None"/> changes nothing.</summary>
@@ -23,6 +25,9 @@ public sealed record ModerationDecision
 
     /// <summary><see langword="true"/> to escalate it (notify the workspace's escalation contacts).</summary>
     public bool Escalate { get; init; }
+
+    /// <summary>The item's tone as the step judged it, or <see langword="null"/> to leave it as the network said.</summary>
+    public Sentiment? Sentiment { get; init; }
 
     /// <summary>Why, shown in the item's history.</summary>
     public string? Reason { get; init; }

@@ -12,7 +12,7 @@ public sealed class webhook_signatures_are_verified
 {
     private const string Body = """
         {"account":"sbx-a1","items":[
-          {"id":"w1","kind":"comment","authorId":"u1","authorHandle":"@ada","authorName":"<b>Ada</b>","text":"<script>alert(1)</script>","createdAt":"2026-03-02T09:00:00Z","conversationId":"sbx-p1","postId":"sbx-p1"},
+          {"id":"w1","kind":"comment","authorId":"u1","authorHandle":"@ada","authorName":"<b>Ada</b>","text":"<script>alert(1)</script>","createdAt":"2026-03-02T09:00:00Z","conversationId":"sbx-p1","postId":"sbx-p1","sentiment":"negative"},
           {"id":"w2","kind":"direct_message","authorId":"u2","authorHandle":"@bo","text":"Hi?","createdAt":"2026-03-02T09:00:01Z"}]}
         """;
 
@@ -30,6 +30,7 @@ public sealed class webhook_signatures_are_verified
         Assert.Equal("<script>alert(1)</script>", result.Items[0].Item.Text);
         Assert.Equal("<b>Ada</b>", result.Items[0].Item.Author.DisplayName);
         Assert.Equal(InboxItemKind.DirectMessage, result.Items[1].Item.Kind);
+        Assert.Equal([Sentiment.Negative, null], result.Items.Select(i => i.Item.Sentiment));
         Assert.Empty(harness.Events.Recorded);
     }
 
@@ -46,7 +47,7 @@ public sealed class webhook_signatures_are_verified
         Assert.Equal(WebhookOutcome.Rejected, withDefault.Outcome);
     }
 
-    public static TheoryData<string> Forgeries => ["wrong-key", "tampered-body", "stale", "from-the-future", "unsigned", "no-timestamp", "not-json", "unknown-kind", "wrong-method"];
+    public static TheoryData<string> Forgeries => ["wrong-key", "tampered-body", "stale", "from-the-future", "unsigned", "no-timestamp", "not-json", "unknown-kind", "unknown-sentiment", "wrong-method"];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -66,13 +67,14 @@ public sealed class webhook_signatures_are_verified
             "no-timestamp" => Signed(harness, key, Body) is var s ? s with { Headers = s.Headers.Where(h => h.Key != SandboxWebhookSignature.TimestampHeader).ToDictionary() } : s,
             "not-json" => Signed(harness, key, "<xml/>"),
             "unknown-kind" => Signed(harness, key, Body.Replace("\"comment\"", "\"review\"", StringComparison.Ordinal)),
+            "unknown-sentiment" => Signed(harness, key, Body.Replace("\"negative\"", "\"Negative\"", StringComparison.Ordinal)),
             _ => Signed(harness, key, Body) with { Method = "PUT" },
         };
 
         var result = await connector.HandleWebhookAsync(delivery, CancellationToken.None);
 
         // A signed body that cannot be read is genuine but malformed (the host keeps it); anything else is a forgery.
-        Assert.Equal(forgery is "not-json" or "unknown-kind" ? WebhookOutcome.Malformed : WebhookOutcome.Rejected, result.Outcome);
+        Assert.Equal(forgery is "not-json" or "unknown-kind" or "unknown-sentiment" ? WebhookOutcome.Malformed : WebhookOutcome.Rejected, result.Outcome);
         Assert.Empty(result.Items);
         Assert.False(string.IsNullOrWhiteSpace(result.Reason));
         Assert.Equal(["webhook_rejected"], harness.Events.Recorded.Select(e => e.Type));

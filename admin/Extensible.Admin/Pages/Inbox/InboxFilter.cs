@@ -29,6 +29,9 @@ public sealed record InboxFilter
     /// <summary>A priority (<see cref="InboxPriority"/>), or null for all.</summary>
     public string? Priority { get; init; }
 
+    /// <summary>A sentiment (<see cref="InboxSentiment.Filters"/>, <c>unknown</c> among them), or null for all.</summary>
+    public string? Sentiment { get; init; }
+
     /// <summary><see cref="Me"/>, <see cref="Unassigned"/>, a member's id, or null for anyone.</summary>
     public string? Assignee { get; init; }
 
@@ -37,16 +40,17 @@ public sealed record InboxFilter
 
     /// <summary>Whether any filter or search narrows the list (live arrivals are then announced, not inserted).</summary>
     public bool Narrows => Status is not null || Network is not null || AccountId is not null || Label is not null || Priority is not null
-        || Assignee is not null || Search is not null;
+        || Sentiment is not null || Assignee is not null || Search is not null;
 
     /// <summary>The filters from the address: blanks are "all".</summary>
-    public static InboxFilter From(string? status, string? network, Guid? account, string? label, string? priority, string? assignee, string? q) => new()
+    public static InboxFilter From(string? status, string? network, Guid? account, string? label, string? priority, string? assignee, string? q, string? sentiment = null) => new()
     {
         Status = Blank(status),
         Network = Blank(network),
         AccountId = account,
         Label = Blank(label),
         Priority = Blank(priority),
+        Sentiment = Blank(sentiment),
         Assignee = Blank(assignee),
         Search = Blank(q),
     };
@@ -59,6 +63,7 @@ public sealed record InboxFilter
         AccountId = AccountId,
         Label = Label,
         Priority = Priority,
+        Sentiment = Sentiment,
         AssigneeId = Assignee == Me ? me : Guid.TryParse(Assignee, out var id) ? id : null,
         Unassigned = Assignee == Unassigned,
         Search = Search,
@@ -73,6 +78,7 @@ public sealed record InboxFilter
         ["account"] = AccountId?.ToString(),
         ["label"] = Label,
         ["priority"] = Priority,
+        ["sentiment"] = Sentiment,
         ["assignee"] = Assignee,
         ["q"] = Search,
         ["after"] = after,

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Extensible.Inbox.Threads;
 
 namespace Extensible.Admin.Pages.Inbox;
 
@@ -74,6 +75,23 @@ public static class InboxText
         "spam" => "Spam",
         "hidden" => "Hidden",
         _ => status,
+    };
+
+    /// <summary>A sentiment in words: "Negative", "Neutral", "Positive", or "Unknown" for none.</summary>
+    public static string Sentiment(string? sentiment) => sentiment switch
+    {
+        InboxSentiment.Negative => "Negative",
+        InboxSentiment.Neutral => "Neutral",
+        InboxSentiment.Positive => "Positive",
+        _ => "Unknown",
+    };
+
+    /// <summary>A symbol beside the sentiment's word, so that colour is not the only cue.</summary>
+    public static string SentimentSymbol(string? sentiment) => sentiment switch
+    {
+        InboxSentiment.Negative => "−",
+        InboxSentiment.Positive => "+",
+        _ => "•",
     };
 
     private static readonly SearchValues<char> BidiControls = SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");

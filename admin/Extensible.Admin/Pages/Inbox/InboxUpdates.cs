@@ -123,6 +123,7 @@ public sealed partial class InboxUpdates(IServiceProvider services, ConsolePush 
         InboxReplyDeleted e => (e.WorkspaceId, e.ThreadId),
         InboxItemHidden e => (e.WorkspaceId, e.ThreadId),
         InboxItemDeleted e => (e.WorkspaceId, e.ThreadId),
+        InboxItemSentimentSet e => (e.WorkspaceId, e.ThreadId),
         InboxItemLiked e => (e.WorkspaceId, e.ThreadId),
         InboxItemUnliked e => (e.WorkspaceId, e.ThreadId),
         _ => null,

@@ -50,10 +50,10 @@ public sealed class IndexModel(InboxBoard board, InboxRoomReader reader, InboxAc
     /// <summary>The list (<c>/inbox?status=new&amp;q=refund</c>), with a thread open when the address names one (<c>thread=</c>).</summary>
     public async Task<IActionResult> OnGetAsync(
         string? status, string? network, Guid? account, string? label, string? priority, string? assignee, string? q, string? after, Guid? thread,
-        CancellationToken cancellationToken)
+        string? sentiment, CancellationToken cancellationToken)
     {
         var workspaceId = User.WorkspaceId();
-        Filter = InboxFilter.From(status, network, account, label, priority, assignee, q);
+        Filter = InboxFilter.From(status, network, account, label, priority, assignee, q, sentiment);
         var query = Filter.Query(User.UserId(), after);
         Errors = query.Validate();
         Accounts = await reader.AccountsAsync(workspaceId, cancellationToken);
@@ -113,6 +113,12 @@ public sealed class IndexModel(InboxBoard board, InboxRoomReader reader, InboxAc
     public Task<IActionResult> OnPostEscalateAsync(Guid id, long version, string? note, CancellationToken cancellationToken) =>
         ActAsync(id, () => actions.EscalateAsync(User.WorkspaceId(), id, version, note ?? string.Empty, User.UserId(), cancellationToken),
             "Escalated.", cancellationToken);
+
+    /// <summary>Sets an item's sentiment by hand (correcting the network's).</summary>
+    [Authorize(Policy = Policies.Moderate)]
+    public Task<IActionResult> OnPostSentimentAsync(Guid id, long version, string? item, string? sentiment, CancellationToken cancellationToken) =>
+        ActAsync(id, () => actions.SetSentimentAsync(User.WorkspaceId(), id, version, item, sentiment ?? string.Empty, User.UserId(), cancellationToken),
+            $"Sentiment set to {InboxText.Sentiment(sentiment).ToLowerInvariant()}.", cancellationToken);
 
     /// <summary>Hides an item on the network, or shows it again.</summary>
     [Authorize(Policy = Policies.Moderate)]

@@ -63,13 +63,47 @@ public sealed class the_inbox_api_works_threads_as_the_console_does(InboxHost ho
     }
 
     [Fact]
+    public async Task sentiment_filters_threads_and_a_moderator_corrects_it_at_the_version_they_saw()
+    {
+        using var api = await host.ApiAsAsync(Role.Moderator);
+        var (accountId, network) = await host.SandboxAccountAsync();
+        var angry = new { id = "m1", kind = "comment", authorId = "u-ada", authorHandle = "@ada", text = "Broken again", createdAt = DateTimeOffset.UtcNow, postId = "post-m1", sentiment = "negative" };
+        Assert.Equal(HttpStatusCode.OK, (await host.DeliverAsync(accountId, InboxHost.Body(network, angry, InboxHost.Comment("m2", "When do you open?", "post-m2")))).StatusCode);
+        async Task<List<string>> PreviewsAsync(string sentiment) =>
+            [.. (await (await api.GetAsync($"/api/v1/inbox/threads?account={accountId}&sentiment={sentiment}")).JsonAsync()).GetProperty("threads").EnumerateArray().Select(t => t.Text("preview"))];
+
+        Assert.Equal(["Broken again"], await PreviewsAsync("negative"));
+        Assert.Equal(["When do you open?"], await PreviewsAsync("unknown"));
+        var thread = Assert.Single((await (await api.GetAsync($"/api/v1/inbox/threads?account={accountId}&sentiment=negative")).JsonAsync()).GetProperty("threads").EnumerateArray());
+        var (id, version) = (thread.Text("id"), thread.GetProperty("version").GetInt64());
+        Assert.Equal("negative", thread.Text("sentiment"));
+
+        var corrected = await (await api.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","sentiment":"positive","version":{{version}}}""")).JsonAsync();
+
+        Assert.Equal("positive", corrected.GetProperty("thread").Text("sentiment"));
+        Assert.Equal("positive", Assert.Single(corrected.GetProperty("items").EnumerateArray()).Text("sentiment"));
+        Assert.Equal(["Broken again"], await PreviewsAsync("positive"));
+        Assert.Empty(await PreviewsAsync("negative"));
+
+        // The same errors as every action: 400 naming the field for an unknown value or item, 409 with what changed for a stale version.
+        Assert.Equal(["sentiment"], await (await api.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","sentiment":"furious","version":{{version + 1}}}""")).ValidationErrorsAsync());
+        Assert.Equal(["sentiment"], await (await api.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","version":{{version + 1}}}""")).ValidationErrorsAsync());
+        Assert.Equal(["item"], await (await api.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"nope","sentiment":"neutral","version":{{version + 1}}}""")).ValidationErrorsAsync());
+        var stale = await (await api.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","sentiment":"neutral","version":{{version}}}""")).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Single(stale.GetProperty("changes").EnumerateArray(), c => c.GetString()!.EndsWith("set an item's sentiment to positive", StringComparison.Ordinal));
+        using var analyst = await host.ApiAsAsync(Role.Analyst);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","sentiment":"neutral","version":{{version + 1}}}""")).StatusCode);
+        Assert.Equal(["Broken again"], await PreviewsAsync("positive"));
+    }
+
+    [Fact]
     public async Task bad_filters_answer_400_naming_each_field()
     {
         using var api = await host.ApiAsAsync(Role.Analyst);
 
-        var errors = await (await api.GetAsync("/api/v1/inbox/threads?status=lost&priority=meh&limit=0&after=not-ours&assignee=bob")).ValidationErrorsAsync();
+        var errors = await (await api.GetAsync("/api/v1/inbox/threads?status=lost&priority=meh&limit=0&after=not-ours&assignee=bob&sentiment=grumpy")).ValidationErrorsAsync();
 
-        Assert.Equal(["after", "assignee", "limit", "priority", "status"], errors.Order(StringComparer.Ordinal));
+        Assert.Equal(["after", "assignee", "limit", "priority", "sentiment", "status"], errors.Order(StringComparer.Ordinal));
         Assert.Equal(["q"], await (await api.GetAsync($"/api/v1/inbox/threads?q={new string('w', 201)}")).ValidationErrorsAsync());
     }
 
