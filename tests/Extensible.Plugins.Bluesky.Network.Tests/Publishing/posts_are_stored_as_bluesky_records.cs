@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Extensible.Plugins.Bluesky.Network.Tests.Support;
 using Extensible.Sdk.Connectors;
 using Extensible.Testing;
+using Extensible.Testing.Images;
 
 namespace Extensible.Plugins.Bluesky.Network.Tests.Publishing;
 
@@ -47,7 +48,7 @@ public sealed class posts_are_stored_as_bluesky_records(AtprotoNetwork network)
         using var bluesky = BlueskyOnTheNetwork.Start(network);
         var account = await network.CreateAccountAsync("brand");
         var brand = await bluesky.ConnectAsync(account);
-        var png = TinyPng.Make(30, 20);
+        var png = PngFiles.Filled(30, 20, 0x1D, 0x9B, 0xF0);
         var image = new MediaAttachment
         {
             FileName = "menu.png",

@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
+using Extensible.Testing.Images;
 using SkiaSharp;
 
 namespace Extensible.Host.Tests.Publishing.Media;
@@ -56,26 +55,7 @@ internal static class TestImages
     }
 
     /// <summary>A valid PNG header declaring <paramref name="width"/> × <paramref name="height"/> pixels, with a few KB of compressed zeros as its data.</summary>
-    public static byte[] Bomb(int width = 30_000, int height = 30_000)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // truecolour
-        Chunk(png, "IHDR", header);
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(new byte[4 * 1024 * 1024]);
-        }
-
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
+    public static byte[] Bomb(int width = 30_000, int height = 30_000) => PngFiles.Write(width, height, new byte[4 * 1024 * 1024], CompressionLevel.SmallestSize);
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
@@ -95,33 +75,5 @@ internal static class TestImages
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(format, 90);
         return data.ToArray();
-    }
-
-    // PNG's CRC-32 (ISO 3309), bit by bit: the files are tiny.
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        png.Write(crc);
     }
 }
