@@ -139,6 +139,21 @@ public sealed partial class a_post_for_three_accounts_goes_out_live_in_the_calen
     {
         await using var composer = await console.OwnerTabAsync();
         await composer.OpenAsync("/compose");
+
+        // Every check the form sends waits until the upload has left the browser, so a check is on its way when the file
+        // is chosen: the upload must neither wait behind it nor be dropped for the check the same change starts.
+        var uploadSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await composer.Page.RouteAsync("**/media?handler=PickerUpload*", async route =>
+        {
+            uploadSent.TrySetResult();
+            await route.ContinueAsync();
+        });
+        await composer.Page.RouteAsync("**/compose?handler=Check*", async route =>
+        {
+            await Task.WhenAny(uploadSent.Task, Task.Delay(TimeSpan.FromSeconds(20)));
+            await route.ContinueAsync();
+        });
+
         await composer.Main.GetByLabel("Text", new() { Exact = true }).FillAsync("A picture for brand 2 only.");
         foreach (var account in console.Accounts.Take(2))
         {
