@@ -36,7 +36,7 @@ internal static class InboxApi
         Action(inbox, "/threads/{id:guid}/escalate", EscalateAsync, "EscalateInboxThread", "Escalate with a note",
             "note: 1 to 2,000 characters for whoever takes it up; a new or resolved thread opens again. " + Conflict);
         Action(inbox, "/threads/{id:guid}/sentiment", SentimentAsync, "SetInboxItemSentiment", "Correct an item's sentiment",
-            "sentiment (negative, neutral or positive) of item, the network's id of an item from the public (platformItemId; the newest when left out), replacing the network's. "
+            "sentiment (negative, neutral or positive; unknown clears it) of item, the network's id of an item from the public (platformItemId; the newest when left out), replacing the network's. "
             + "The thread's sentiment is its newest item's that has one. Recorded here only; the network is not told. " + Conflict);
         Action(inbox, "/threads/{id:guid}/hide", HideAsync, "HideInboxItem", "Hide an item on the network",
             "item: the network's id of the item (platformItemId; the newest from the public when left out). The network's refusal answers 400 with its message. " + Conflict);
@@ -131,9 +131,8 @@ internal static class InboxApi
             version => services.Actions.EscalateAsync(services.WorkspaceId, id, version, body.Value!.Note ?? string.Empty, services.UserId, services.Aborted));
 
     private static Task<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>> SentimentAsync(Guid id, JsonBody<InboxSentimentRequest> body, [AsParameters] InboxApiServices services) =>
-        body.Value is { } request && !InboxSentiment.IsKnown(request.Sentiment)
-            ? Task.FromResult<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>>(
-                Invalid("sentiment", $"Sentiment must be one of: {string.Join(", ", InboxSentiment.All)}."))
+        body.Value is { } request && !InboxSentiment.IsSettable(request.Sentiment)
+            ? Task.FromResult<Results<Ok<InboxThreadResponse>, ValidationProblem, ProblemHttpResult>>(Invalid("sentiment", InboxSentiment.SettableMessage))
             : RunAsync(id, body.Problem, body.Value?.Version, "item", services,
                 version => services.Actions.SetSentimentAsync(services.WorkspaceId, id, version, Blank(body.Value!.Item), body.Value.Sentiment!, services.UserId, services.Aborted));
 

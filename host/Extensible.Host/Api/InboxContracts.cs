@@ -57,7 +57,7 @@ public sealed record InboxItemRequest(string? Item, long? Version);
 public sealed record InboxDeleteReplyRequest(Guid? ReplyId, long? Version);
 
 /// <summary>An item's sentiment, set by hand.</summary>
-/// <param name="Sentiment"><c>negative</c>, <c>neutral</c> or <c>positive</c>.</param>
+/// <param name="Sentiment"><c>negative</c>, <c>neutral</c> or <c>positive</c>, or <c>unknown</c> to clear it.</param>
 /// <param name="Item">The network's id of an item from the public (<c>platformItemId</c>); the thread's newest when left out.</param>
 /// <param name="Version">The thread's version as the caller saw it.</param>
 public sealed record InboxSentimentRequest(string? Sentiment, string? Item, long? Version);

@@ -7,14 +7,15 @@ public sealed partial class InboxActions
 {
     /// <summary>
     /// Sets the sentiment (<see cref="InboxSentiment.All"/>) of an item from the public (by default the thread's newest),
-    /// replacing the network's: the thread's sentiment follows its newest item that has one.
+    /// replacing the network's, or clears it (<see cref="InboxSentiment.Unknown"/>): the thread's sentiment follows its
+    /// newest item that has one.
     /// </summary>
     public async Task<long> SetSentimentAsync(
         Guid workspaceId, Guid threadId, long expectedVersion, string? itemId, string sentiment, Guid by, CancellationToken cancellationToken = default)
     {
-        if (!InboxSentiment.IsKnown(sentiment))
+        if (!InboxSentiment.IsSettable(sentiment))
         {
-            throw new InboxActionException($"Sentiment must be one of: {string.Join(", ", InboxSentiment.All)}.");
+            throw new InboxActionException(InboxSentiment.SettableMessage);
         }
 
         var (_, item) = await TargetAsync(workspaceId, threadId, expectedVersion, itemId, cancellationToken);

@@ -241,6 +241,7 @@ public sealed partial class InboxActions(
                 InboxReplyDeleted d => $"{await NameAsync(d.By)} deleted a reply",
                 InboxItemHidden h => $"{await NameAsync(h.By)} {(h.Hidden ? "hid" : "showed")} an item",
                 InboxItemDeleted d => $"{await NameAsync(d.By)} deleted an item",
+                InboxItemSentimentSet { Sentiment: InboxSentiment.Unknown } m => $"{await NameAsync(m.By)} cleared an item's sentiment",
                 InboxItemSentimentSet m => $"{await NameAsync(m.By)} set an item's sentiment to {m.Sentiment}",
                 InboxItemLiked l => $"{await NameAsync(l.By)} liked an item",
                 InboxItemUnliked u => $"{await NameAsync(u.By)} took a like back",

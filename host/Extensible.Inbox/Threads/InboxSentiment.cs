@@ -29,6 +29,12 @@ public static class InboxSentiment
     /// <summary>Whether <paramref name="sentiment"/> is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? sentiment) => sentiment is not null && All.Contains(sentiment, StringComparer.Ordinal);
 
+    /// <summary>Whether a moderator may set an item to <paramref name="sentiment"/>: one of <see cref="All"/>, or <see cref="Unknown"/> to clear it.</summary>
+    public static bool IsSettable(string? sentiment) => IsKnown(sentiment) || sentiment == Unknown;
+
+    /// <summary>What a moderator is told when the value is none of those <see cref="IsSettable"/> takes.</summary>
+    public static string SettableMessage { get; } = $"Sentiment must be one of: {string.Join(", ", Filters)} (to clear it).";
+
     /// <summary>The stored name of a plugin's <paramref name="sentiment"/>; null for none (or a value the SDK does not define).</summary>
     public static string? Stored(Sentiment? sentiment) => sentiment switch
     {

@@ -84,6 +84,7 @@ internal static class AuditNarrator
             "inbox_delivery_replayed" => $"{who} replayed a kept webhook delivery: {Text("Stored")} of its {Text("Items")} items were new.",
             "inbox_delivery_replay_failed" => $"{who} replayed a kept webhook delivery, which still could not be read: {Cut(Text("Reason"))}",
             "inbox_delivery_dismissed" => $"{who} dismissed a kept webhook delivery.",
+            "inbox_item_sentiment_set" when Text("Sentiment") == "unknown" => $"{who} cleared an inbox item's sentiment.",
             "inbox_item_sentiment_set" => $"{who} set an inbox item's sentiment to {Text("Sentiment")}.",
             "inbox_saved_reply_created" => $"{who} saved the reply “{Cut(Text("Name"))}”.",
             "inbox_saved_reply_edited" => $"{who} edited the saved reply “{Cut(Text("Name"))}”.",

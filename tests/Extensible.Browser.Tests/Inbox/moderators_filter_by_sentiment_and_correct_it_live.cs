@@ -51,6 +51,14 @@ public sealed class moderators_filter_by_sentiment_and_correct_it_live(InboxCons
         await Expect(olive.Main.Locator(angryRow)).ToBeVisibleAsync();
         await olive.OpenAsync("/inbox?sentiment=negative");
         await Expect(olive.Main.Locator(angryRow)).ToHaveCountAsync(0);
+
+        // A sentiment set by mistake is cleared: the thread has none again, in Sam's console too.
+        await olive.OpenAsync($"/inbox?thread={console.ThreadOf(angry):N}");
+        await olive.Page.Locator("#inbox-thread .inbox-item").First.GetByLabel("Sentiment").SelectOptionAsync("unknown");
+        await Expect(olive.Page.Locator("#toasts")).ToContainTextAsync("Sentiment cleared.");
+        await Expect(samItem.Locator("[data-sentiment]")).ToHaveCountAsync(0);
+        await Expect(samItem.GetByLabel("Sentiment")).ToHaveValueAsync("unknown");
+        await Expect(sam.Main.Locator(angryRow).Locator("[data-sentiment]")).ToHaveCountAsync(0);
         olive.AssertNothingWentWrong();
         sam.AssertNothingWentWrong();
     }

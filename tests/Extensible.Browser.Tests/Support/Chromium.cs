@@ -4,10 +4,14 @@ namespace Extensible.Browser.Tests.Support;
 
 /// <summary>
 /// Debian's Chromium, headless, driven by Playwright's bundled driver. Playwright never downloads a browser here:
-/// tests/run installs the system's package. One per test class; each <see cref="ConsoleTab"/> is a context of its own.
+/// tests/run installs the system's package. One for the whole test process (<see cref="SharedAsync"/>), closed when the
+/// process exits: starting Playwright's driver and a browser per test class cost more CPU than the tests' own pages on two
+/// cores. Each <see cref="ConsoleTab"/> is a context of its own (cookies, storage, cache), so classes stay apart.
 /// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
+    private static readonly Lazy<Task<Chromium>> Shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Where Debian's chromium package puts the browser.</summary>
     public const string ExecutablePath = "/usr/bin/chromium";
 
@@ -25,8 +29,22 @@ public sealed class Chromium : IAsyncDisposable
         _browser = browser;
     }
 
-    /// <summary>Starts the browser; fails with what to do when Chromium is not installed.</summary>
-    public static async Task<Chromium> LaunchAsync()
+    /// <summary>
+    /// The test process's browser, started by the first class that asks; a class whose start failed (Chromium missing,
+    /// say) fails every class after it the same way.
+    /// </summary>
+    public static Task<Chromium> SharedAsync() => Shared.Value;
+
+    private static async Task<Chromium> StartSharedAsync()
+    {
+        var chromium = await LaunchAsync();
+        // Closed with the process, after every class; Playwright's driver would also close it when the process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => chromium.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        return chromium;
+    }
+
+    // Fails with what to do when Chromium is not installed.
+    private static async Task<Chromium> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath))
         {

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Extensible.Browser.Tests.Support;
 
 /// <summary>
-/// What a test class drives: a real host over a fresh database of its own, and one Chromium for the whole class.
+/// What a test class drives: a real host over a fresh database of its own, and the test process's Chromium (each tab a
+/// browser context of its own).
 /// </summary>
 public abstract class ConsoleFixture : IAsyncLifetime
 {
@@ -46,7 +47,7 @@ public abstract class ConsoleFixture : IAsyncLifetime
             QuietLogs = true,
             Arguments = HostArguments,
         });
-        var browser = Chromium.LaunchAsync();
+        var browser = Chromium.SharedAsync();
         try
         {
             await Task.WhenAll(host, browser);
@@ -63,11 +64,6 @@ public abstract class ConsoleFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await CleanUpAsync();
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
         if (_host is not null)
         {
             await _host.DisposeAsync();

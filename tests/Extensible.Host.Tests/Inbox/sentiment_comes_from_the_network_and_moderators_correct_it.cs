@@ -116,11 +116,40 @@ public sealed class sentiment_comes_from_the_network_and_moderators_correct_it(I
         await DeliverAsync(accountId, network, Comment("u2", "Fine", "post-unknown", null));
         var thread = Assert.Single((await host.Inbox.ListAsync(workspaceId, new InboxQuery { AccountId = accountId })).Threads);
         await Assert.ThrowsAsync<InboxActionException>(() => Actions.SetSentimentAsync(workspaceId, thread.Id, thread.Version, "u2", "furious", ownerId));
-        await Assert.ThrowsAsync<InboxActionException>(() => Actions.SetSentimentAsync(workspaceId, thread.Id, thread.Version, "u2", InboxSentiment.Unknown, ownerId));
+        await Assert.ThrowsAsync<InboxActionException>(() => Actions.SetSentimentAsync(workspaceId, thread.Id, thread.Version, "u2", "Unknown", ownerId));
+        await Assert.ThrowsAsync<InboxActionException>(() => Actions.SetSentimentAsync(workspaceId, thread.Id, thread.Version, "u2", "", ownerId));
         await Assert.ThrowsAsync<InboxActionException>(() => Actions.SetSentimentAsync(workspaceId, thread.Id, thread.Version, "nope", InboxSentiment.Neutral, ownerId));
         Assert.Equal(thread.Version, (await host.Inbox.FindAsync(workspaceId, thread.Id))!.Version);
         Assert.Equal(["sentiment"], new InboxQuery { Sentiment = "Negative" }.Validate().Keys);
         await Assert.ThrowsAsync<ArgumentException>(() => host.Inbox.ListAsync(workspaceId, new InboxQuery { Sentiment = "furious" }));
+    }
+
+    [Fact]
+    public async Task a_sentiment_set_by_mistake_is_cleared_and_the_thread_falls_back_to_the_next_newest_items()
+    {
+        var (workspaceId, ownerId, accountId, network) = await AccountAsync();
+        var now = DateTimeOffset.UtcNow;
+        await DeliverAsync(accountId, network,
+            Comment("c-old", "Still waiting on my refund.", "post-clear", "negative", now.AddMinutes(-5)), Comment("c-new", "Any news?", "post-clear", "neutral", now));
+        var thread = (await host.Inbox.FindAsync(workspaceId, InboxStreams.ThreadIdFor(accountId, "post:post-clear")))!;
+        Assert.Equal(InboxSentiment.Neutral, thread.Sentiment);
+
+        var version = await Actions.SetSentimentAsync(workspaceId, thread.Id, thread.Version, "c-new", InboxSentiment.Unknown, ownerId);
+
+        Assert.Equal(InboxSentiment.Negative, (await host.Inbox.FindAsync(workspaceId, thread.Id))!.Sentiment);
+        Assert.Equal([InboxSentiment.Negative, null], (await host.Inbox.ThreadAsync(workspaceId, thread.Id))!.Items.Select(i => i.Sentiment));
+
+        // With none left, the thread is among the unknown ones again.
+        await Actions.SetSentimentAsync(workspaceId, thread.Id, version, "c-old", InboxSentiment.Unknown, ownerId);
+        Assert.Null((await host.Inbox.FindAsync(workspaceId, thread.Id))!.Sentiment);
+        Assert.Contains(thread.Id, await ThreadsAsync(workspaceId, accountId, InboxSentiment.Unknown));
+        Assert.DoesNotContain(thread.Id, await ThreadsAsync(workspaceId, accountId, InboxSentiment.Negative));
+
+        var stale = await Assert.ThrowsAsync<InboxThreadChangedException>(
+            () => Actions.SetSentimentAsync(workspaceId, thread.Id, version, "c-new", InboxSentiment.Positive, ownerId));
+        Assert.Contains("Olive Owner cleared an item's sentiment", stale.Changes);
+        var lines = (await host.Services.GetRequiredService<AuditTrail>().PageAsync(workspaceId, new AuditQuery(Type: "inbox_item_sentiment_set"))).Lines.Select(l => l.Summary);
+        Assert.Contains("Olive Owner cleared an inbox item's sentiment.", lines);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class IndexModel(InboxBoard board, InboxRoomReader reader, InboxAc
     [Authorize(Policy = Policies.Moderate)]
     public Task<IActionResult> OnPostSentimentAsync(Guid id, long version, string? item, string? sentiment, CancellationToken cancellationToken) =>
         ActAsync(id, () => actions.SetSentimentAsync(User.WorkspaceId(), id, version, item, sentiment ?? string.Empty, User.UserId(), cancellationToken),
-            $"Sentiment set to {InboxText.Sentiment(sentiment).ToLowerInvariant()}.", cancellationToken);
+            sentiment == InboxSentiment.Unknown ? "Sentiment cleared." : $"Sentiment set to {InboxText.Sentiment(sentiment).ToLowerInvariant()}.", cancellationToken);
 
     /// <summary>Hides an item on the network, or shows it again.</summary>
     [Authorize(Policy = Policies.Moderate)]

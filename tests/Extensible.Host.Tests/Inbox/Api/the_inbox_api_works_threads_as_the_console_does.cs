@@ -94,6 +94,13 @@ public sealed class the_inbox_api_works_threads_as_the_console_does(InboxHost ho
         using var analyst = await host.ApiAsAsync(Role.Analyst);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","sentiment":"neutral","version":{{version + 1}}}""")).StatusCode);
         Assert.Equal(["Broken again"], await PreviewsAsync("positive"));
+
+        // "unknown" clears it.
+        var cleared = await (await api.PostJsonAsync($"/api/v1/inbox/threads/{id}/sentiment", $$"""{"item":"m1","sentiment":"unknown","version":{{version + 1}}}""")).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("thread").GetProperty("sentiment").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Assert.Single(cleared.GetProperty("items").EnumerateArray()).GetProperty("sentiment").ValueKind);
+        Assert.Contains("Broken again", await PreviewsAsync("unknown"));
+        Assert.Empty(await PreviewsAsync("positive"));
     }
 
     [Fact]
