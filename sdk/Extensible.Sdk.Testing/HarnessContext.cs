@@ -12,7 +12,7 @@ internal sealed class HarnessContext(PluginHarness harness) : IPluginContext
 
     public ILogger Logger => harness.Logs;
 
-    public TimeProvider Time => harness.Clock;
+    public TimeProvider Time => harness.ContextTime;
 
     public HttpClient Http => harness.HttpClient;
 

@@ -38,6 +38,7 @@ public sealed class PluginHarness : IDisposable
         Plugin = plugin;
         PluginId = pluginId;
         Clock = new FakeTimeProvider(DefaultStart);
+        ContextTime = Clock;
         Http = new ScriptedHttpHandler();
         HttpClient = new HttpClient(Http, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         Events = new RecordedPluginEvents(Clock);
@@ -56,7 +57,11 @@ public sealed class PluginHarness : IDisposable
     /// <summary>The plugin's id as the context reports it.</summary>
     public string PluginId { get; }
 
-    /// <summary>The clock: it starts at <see cref="DefaultStart"/> and moves only with <see cref="FakeTimeProvider.Advance"/> or <see cref="FakeTimeProvider.SetUtcNow"/>, firing due timers.</summary>
+    /// <summary>
+    /// The clock: it starts at <see cref="DefaultStart"/> and moves only with <see cref="FakeTimeProvider.Advance"/> or
+    /// <see cref="FakeTimeProvider.SetUtcNow"/>, firing due timers. It is the context's <see cref="IPluginContext.Time"/>
+    /// unless <see cref="UseClock"/> chose another.
+    /// </summary>
     public FakeTimeProvider Clock { get; }
 
     /// <summary>The scripted HTTP handler behind <see cref="IPluginContext.Http"/>: script answers, then inspect <see cref="ScriptedHttpHandler.Requests"/>.</summary>
@@ -111,6 +116,9 @@ public sealed class PluginHarness : IDisposable
     public IReadOnlyList<IListeningSource> ListeningSources => listeningSources.Value;
 
     internal HttpClient HttpClient { get; }
+
+    /// <summary>The clock the context hands capabilities: <see cref="Clock"/> unless <see cref="UseClock"/> chose another.</summary>
+    internal TimeProvider ContextTime { get; private set; }
 
     /// <summary>Creates <typeparamref name="TPlugin"/>, registers it and applies <paramref name="settings"/>.</summary>
     /// <typeparam name="TPlugin">The plugin's entry class.</typeparam>
@@ -173,6 +181,28 @@ public sealed class PluginHarness : IDisposable
 
         PluginSettings.EnsureValid(settings);
         Settings = settings;
+    }
+
+    /// <summary>
+    /// Gives capabilities <paramref name="time"/> as their clock (<see cref="IPluginContext.Time"/>) instead of
+    /// <see cref="Clock"/>: <see cref="TimeProvider.System"/> for a plugin that talks to a server running on this machine
+    /// (<see cref="ScriptedHttpHandler.ForwardUnscriptedTo"/>) and must wait for it as in production, or a clock that server
+    /// shares. <see cref="Clock"/> still stamps <see cref="Events"/>. Choose it before the capabilities are built.
+    /// </summary>
+    /// <param name="time">The clock capabilities see.</param>
+    /// <returns>This harness, to chain calls.</returns>
+    /// <exception cref="InvalidOperationException">A capability was already built with the previous clock.</exception>
+    public PluginHarness UseClock(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        if (connectors.IsValueCreated || contentRules.IsValueCreated || moderationSteps.IsValueCreated
+            || influencerSources.IsValueCreated || listeningSources.IsValueCreated)
+        {
+            throw new InvalidOperationException("The plugin's capabilities were already built with the harness's clock; call UseClock before using them.");
+        }
+
+        ContextTime = time;
+        return this;
     }
 
     /// <summary>The content rule with key <paramref name="key"/>.</summary>

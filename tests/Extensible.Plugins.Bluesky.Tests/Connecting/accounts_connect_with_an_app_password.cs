@@ -85,7 +85,7 @@ public sealed class accounts_connect_with_an_app_password
 
         var refreshed = await world.Connector.RefreshCredentialsAsync(connected, CancellationToken.None);
         // Another node still holding the old credentials: the PDS refuses the refresh token it rotated.
-        var otherNode = new BlueskyConnector(new LiveContext(world.Harness, new HttpClient()));
+        var otherNode = world.NewConnector();
         var spent = await Assert.ThrowsAsync<PlatformException>(() => otherNode.RefreshCredentialsAsync(connected, CancellationToken.None));
 
         Assert.NotEqual(connected.Require("refresh_jwt"), refreshed.Require("refresh_jwt"));

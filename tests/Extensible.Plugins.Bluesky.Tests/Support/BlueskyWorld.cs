@@ -6,8 +6,9 @@ using Extensible.Sdk.Testing;
 namespace Extensible.Plugins.Bluesky.Tests.Support;
 
 /// <summary>
-/// One test's world: the fake PDS, the connector under its real plugin id with a real HTTP client pointed at it, the
-/// harness's fake clock shared by both, and a brand account (<see cref="BrandHandle"/>) plus a stranger who writes to it.
+/// One test's world: the fake PDS, the connector under its real plugin id in the harness (whose HTTP handler forwards to a
+/// real one, reaching the PDS over loopback), the harness's fake clock shared by both, and a brand account
+/// (<see cref="BrandHandle"/>) plus a stranger who writes to it.
 /// </summary>
 public sealed class BlueskyWorld : IAsyncDisposable
 {
@@ -16,15 +17,16 @@ public sealed class BlueskyWorld : IAsyncDisposable
     public const string BrandPassword = "abcd-efgh-ijkl-mnop";
     public const string StrangerHandle = "stranger.test";
 
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly SocketsHttpHandler network = new();
 
     private BlueskyWorld(PluginHarness harness, FakePds.FakePds pds)
     {
         Harness = harness;
+        Harness.Http.ForwardUnscriptedTo(network);
         Pds = pds;
         BrandDid = pds.CreateAccount(BrandHandle, BrandPassword, "Brand ☕");
         StrangerDid = pds.CreateAccount(StrangerHandle, "stranger-password", "A stranger");
-        Connector = new BlueskyConnector(new LiveContext(harness, http));
+        Connector = new BlueskyConnector(harness.Context);
     }
 
     public PluginHarness Harness { get; }
@@ -70,12 +72,12 @@ public sealed class BlueskyWorld : IAsyncDisposable
     };
 
     /// <summary>Another connector on the same harness and PDS, without the first one's memory: a restarted host, another node.</summary>
-    public BlueskyConnector NewConnector() => new(new LiveContext(Harness, http));
+    public BlueskyConnector NewConnector() => new(Harness.Context);
 
     public async ValueTask DisposeAsync()
     {
         await Pds.DisposeAsync();
-        http.Dispose();
         Harness.Dispose();
+        network.Dispose();
     }
 }

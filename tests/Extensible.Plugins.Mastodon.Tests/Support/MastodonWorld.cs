@@ -6,28 +6,29 @@ using Extensible.Testing.Networks.Mastodon;
 
 namespace Extensible.Plugins.Mastodon.Tests.Support;
 
-/// <summary>A fake instance, the plugin in the SDK's harness under its real id, and the connector talking to the fake.</summary>
+/// <summary>
+/// A fake instance, the plugin in the SDK's harness under its real id, and the connector talking to the fake over loopback
+/// (the harness's HTTP handler forwards to a real one) on the real clock, so it waits for media processing as in production.
+/// </summary>
 public sealed class MastodonWorld : IAsyncDisposable
 {
     public const string PluginId = "extensible.mastodon";
 
     public static readonly Uri Callback = new("https://extensible.example/accounts/callback/extensible.mastodon");
 
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly SocketsHttpHandler _network = new();
 
     private MastodonWorld(FakeMastodon instance)
     {
         Instance = instance;
-        Harness = PluginHarness.Create<MastodonPlugin>(null, PluginId);
-        Context = new LiveContext(Harness.Context, _http);
-        Connector = new MastodonConnector(Context);
+        Harness = PluginHarness.Create<MastodonPlugin>(null, PluginId).UseClock(TimeProvider.System);
+        Harness.Http.ForwardUnscriptedTo(_network);
+        Connector = new MastodonConnector(Harness.Context);
     }
 
     public FakeMastodon Instance { get; }
 
     public PluginHarness Harness { get; }
-
-    public LiveContext Context { get; }
 
     public MastodonConnector Connector { get; }
 
@@ -83,8 +84,8 @@ public sealed class MastodonWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
         Harness.Dispose();
+        _network.Dispose();
         await Instance.DisposeAsync();
     }
 }

@@ -5,6 +5,7 @@ using Extensible.Sdk.Testing;
 using Extensible.Sdk.Testing.Settings;
 using Extensible.Sdk.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Extensible.Sdk.Tests.Harness;
 
@@ -52,6 +53,35 @@ public sealed class running_a_plugin_in_the_harness
         Assert.Contains(harness.Logs.Entries, e => e.Level == LogLevel.Information && e.Message == "Published p-77");
         Assert.False(harness.Logs.Contains("s3cret-key"));
         harness.Http.VerifyAllResponsesUsed();
+    }
+
+    [Fact]
+    public async Task a_connector_can_reach_a_local_network_on_a_clock_of_the_tests_choosing()
+    {
+        var serverClock = new FakeTimeProvider(new DateTimeOffset(2030, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        using var network = new LocalNetwork();
+        using var harness = PluginHarness.Create<PostingPlugin>().UseClock(serverClock);
+        harness.Http.ForwardUnscriptedTo(network);
+
+        var published = await harness.Connector("posting").PublishAsync(Post("Hello"), CancellationToken.None);
+
+        Assert.Equal("p-local", published.PlatformPostId);
+        Assert.Same(serverClock, harness.Context.Time);
+        Assert.Single(network.Received);
+        Assert.Single(harness.Http.Requests);
+        var recorded = Assert.Single(harness.Events.OfType("post_published"));
+        Assert.Contains("2030-06-01T12:00:00", recorded.Json, StringComparison.Ordinal);
+        Assert.Equal(PluginHarness.DefaultStart, recorded.RecordedAt);
+    }
+
+    [Fact]
+    public void the_clock_is_chosen_before_capabilities_are_built()
+    {
+        using var harness = PluginHarness.Create<PostingPlugin>();
+        _ = harness.Connectors;
+
+        Assert.Throws<InvalidOperationException>(() => harness.UseClock(TimeProvider.System));
+        Assert.Same(harness.Clock, harness.Context.Time);
     }
 
     [Fact]
@@ -146,5 +176,17 @@ public sealed class running_a_plugin_in_the_harness
         Assert.Same(Extensible.Sdk.Moderation.ModerationDecision.None, praise);
         Assert.Equal("1", await harness.Store.GetAsync("questions"));
         Assert.Null(harness.SettingsType);
+    }
+
+    /// <summary>A network running on this machine, as a test network would: it answers every post it gets.</summary>
+    private sealed class LocalNetwork : HttpMessageHandler
+    {
+        public List<Uri> Received { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Received.Add(request.RequestUri!);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("""{"id":"p-local"}""", System.Text.Encoding.UTF8, "application/json") });
+        }
     }
 }

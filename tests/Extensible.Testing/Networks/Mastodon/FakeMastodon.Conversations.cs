@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,15 +9,13 @@ namespace Extensible.Testing.Networks.Mastodon;
 /// Direct conversations as Mastodon keeps them (<c>AccountConversation</c>): one per account and thread, for everyone a
 /// <c>direct</c> status mentions and its author; its participants everyone in it but the account; its <c>last_status</c>
 /// the newest; unread when someone else wrote that. <c>GET /api/v1/conversations</c> (scope <c>read:statuses</c>) pages
-/// them newest first by their last status's id: <c>max_id</c>, <c>since_id</c>, <c>min_id</c>, <c>limit</c> (20, at most
-/// 40), <c>Link</c> with <c>next</c> (max_id) and <c>prev</c> (min_id). <c>POST /api/v1/conversations/:id/read</c>
-/// (scope <c>write:conversations</c>) marks one read. A token sees its own account's conversations only.
+/// them by their last status's id as Mastodon pages lists (<see cref="Paged{T}"/>), <c>limit</c> 20, at most 40.
+/// <c>POST /api/v1/conversations/:id/read</c> (scope <c>write:conversations</c>) marks one read. A token sees its own account's conversations only.
 /// </summary>
 public sealed partial class FakeMastodon
 {
     private const int DefaultConversationLimit = 20;
     private const int MaxConversationLimit = 40;
-    private static readonly string[] PagingIds = ["max_id", "since_id", "min_id"];
     private readonly List<Conversation> _conversations = [];
 
     /// <summary>The id of <paramref name="account"/>'s conversation holding <paramref name="statusId"/>, or <see langword="null"/>.</summary>
@@ -68,78 +65,27 @@ public sealed partial class FakeMastodon
 
     private void MapConversations(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/conversations", (HttpRequest request, HttpResponse response) =>
+        app.MapGet("/api/v1/conversations", (HttpRequest request) =>
         {
             if (Caller(request, out var refused, "read:statuses") is not { } account)
             {
                 return refused!;
             }
 
-            var query = request.Query;
-            var limit = DefaultConversationLimit;
-            if (query.ContainsKey("limit"))
-            {
-                if (!int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit))
-                {
-                    return Error(400, "limit must be a number");
-                }
-
-                limit = Math.Clamp(limit, 1, MaxConversationLimit);
-            }
-
-            var bounds = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            foreach (var name in PagingIds)
-            {
-                if (query[name].ToString() is { Length: > 0 } text)
-                {
-                    if (!decimal.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bound))
-                    {
-                        return Error(400, name + " must be an id");
-                    }
-
-                    bounds[name] = bound;
-                }
-            }
-
-            List<Conversation> page;
             lock (_gate)
             {
                 // Paged by the last status's id, as Mastodon pages them (a conversation moves up when someone writes in it).
-                static decimal Last(Conversation c) => decimal.Parse(c.LastStatus!.Id, CultureInfo.InvariantCulture);
-                var mine = _conversations.Where(c => c.Owner.Id == account.Id && c.LastStatus is { Deleted: false });
-                if (bounds.TryGetValue("max_id", out var max))
-                {
-                    mine = mine.Where(c => Last(c) < max);
-                }
-
-                if (bounds.TryGetValue("min_id", out var min))
-                {
-                    // The page right after min_id: the oldest ones newer than it, still answered newest first.
-                    page = [.. mine.Where(c => Last(c) > min).OrderBy(Last).Take(limit).OrderByDescending(Last)];
-                }
-                else
-                {
-                    if (bounds.TryGetValue("since_id", out var since))
+                return Paged(
+                    request, _conversations.Where(c => c.Owner.Id == account.Id && c.LastStatus is { Deleted: false }), c => c.LastStatus!.Id,
+                    DefaultConversationLimit, MaxConversationLimit,
+                    limit => $"{Origin}/api/v1/conversations?limit={limit}&",
+                    c => new JsonObject
                     {
-                        mine = mine.Where(c => Last(c) > since);
-                    }
-
-                    page = [.. mine.OrderByDescending(Last).Take(limit)];
-                }
-
-                if (page.Count > 0)
-                {
-                    var path = $"{Origin}/api/v1/conversations?limit={limit}&";
-                    response.Headers["Link"] = $"<{path}max_id={page[^1].LastStatus!.Id}>; rel=\"next\", <{path}min_id={page[0].LastStatus!.Id}>; rel=\"prev\"";
-                }
-
-                return Json(new JsonArray([.. page.Select(c => (JsonNode)new JsonObject
-                {
-                    ["id"] = c.Id,
-                    ["unread"] = c.Unread,
-                    ["accounts"] = new JsonArray([.. c.Participants.Select(id => (JsonNode)AccountJson(_accounts[id]))]),
-                    ["last_status"] = StatusJson(c.LastStatus!),
-                })]));
+                        ["id"] = c.Id,
+                        ["unread"] = c.Unread,
+                        ["accounts"] = new JsonArray([.. c.Participants.Select(id => (JsonNode)AccountJson(_accounts[id]))]),
+                        ["last_status"] = StatusJson(c.LastStatus!),
+                    });
             }
         });
 

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Extensible.Testing.Networks.Mastodon;
 
 /// <summary>
-/// Notifications, paged as Mastodon pages them: newest first; <c>max_id</c> for older, <c>since_id</c> for newer from the
-/// newest, <c>min_id</c> for the page right after an id; <c>Link</c> with <c>next</c> (max_id) and <c>prev</c> (min_id).
+/// Notifications, paged as Mastodon pages them (<see cref="Paged{T}"/>): <c>limit</c> 40, at most 80; <c>types[]</c> to keep
+/// some types only.
 /// </summary>
 public sealed partial class FakeMastodon
 {
@@ -71,59 +71,30 @@ public sealed partial class FakeMastodon
     }
 
     private void MapNotifications(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/notifications", (HttpRequest request, HttpResponse response) =>
+        app.MapGet("/api/v1/notifications", (HttpRequest request) =>
         {
             if (Caller(request, out var refused) is not { } account)
             {
                 return refused!;
             }
 
-            var query = request.Query;
-            var types = query["types[]"].Where(t => t is not null).Select(t => t!).ToHashSet(StringComparer.Ordinal);
-            var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? Math.Clamp(asked, 1, MaxLimit) : DefaultLimit;
+            var types = request.Query["types[]"].Where(t => t is not null).Select(t => t!).ToHashSet(StringComparer.Ordinal);
             List<(string Id, string Type, FakeMastodonAccount To, FakeMastodonStatus Status)> mine;
             lock (_gate)
             {
                 mine = [.. _notifications.Where(n => n.To.Id == account.Id && (types.Count == 0 || types.Contains(n.Type)))];
             }
 
-            // Ids are numbers: compare them as numbers.
-            static decimal Number(string id) => decimal.Parse(id, CultureInfo.InvariantCulture);
-            var ordered = mine.OrderByDescending(n => Number(n.Id)).AsEnumerable();
-            if (query["max_id"].ToString() is { Length: > 0 } maxId)
-            {
-                ordered = ordered.Where(n => Number(n.Id) < Number(maxId));
-            }
-
-            if (query["since_id"].ToString() is { Length: > 0 } sinceId)
-            {
-                ordered = ordered.Where(n => Number(n.Id) > Number(sinceId));
-            }
-
-            List<(string Id, string Type, FakeMastodonAccount To, FakeMastodonStatus Status)> page;
-            if (query["min_id"].ToString() is { Length: > 0 } minId)
-            {
-                // The page right after min_id: the oldest ones newer than it, still answered newest first.
-                page = [.. ordered.Where(n => Number(n.Id) > Number(minId)).Reverse().Take(limit).Reverse()];
-            }
-            else
-            {
-                page = [.. ordered.Take(limit)];
-            }
-
-            if (page.Count > 0)
-            {
-                var path = $"{Origin}/api/v1/notifications?" + string.Concat(types.Select(t => "types[]=" + t + "&"));
-                response.Headers["Link"] = $"<{path}max_id={page[^1].Id}>; rel=\"next\", <{path}min_id={page[0].Id}>; rel=\"prev\"";
-            }
-
-            return Json(new JsonArray([.. page.Select(n => (JsonNode)new JsonObject
-            {
-                ["id"] = n.Id,
-                ["type"] = n.Type,
-                ["created_at"] = n.Status.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                ["account"] = AccountJson(n.Status.Account),
-                ["status"] = StatusJson(n.Status),
-            })]));
+            return Paged(
+                request, mine, n => n.Id, DefaultLimit, MaxLimit,
+                _ => $"{Origin}/api/v1/notifications?" + string.Concat(types.Select(t => "types[]=" + t + "&")),
+                n => new JsonObject
+                {
+                    ["id"] = n.Id,
+                    ["type"] = n.Type,
+                    ["created_at"] = n.Status.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                    ["account"] = AccountJson(n.Status.Account),
+                    ["status"] = StatusJson(n.Status),
+                });
         });
 }
