@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium is at /usr/bin/chromium: the browser tests (tests/Extensible.Browser.Tests) drive it with
-# Playwright, which is never allowed to download a browser of its own. When it is missing it installs Debian's
-# `chromium` package with apt-get (with sudo when not root). It never fails its caller: when it cannot install, it says
-# why and what to do instead, and the browser tests then fail with the same advice.
+# Makes sure Debian's Chromium headless shell is at /usr/bin/chromium-headless-shell: the browser tests
+# (tests/Extensible.Browser.Tests) drive it with Playwright, which is never allowed to download a browser of its own. The
+# shell (package `chromium-headless-shell`, the build Playwright runs headless tests with) costs about a third of the full
+# browser's CPU; the tests fall back to the full browser at /usr/bin/chromium when only that is installed. When neither
+# is there it installs the shell with apt-get (with sudo when not root). It never fails its caller: when it cannot
+# install, it says why and what to do instead, and the browser tests then fail with the same advice.
 # Used by tests/run.
 set -euo pipefail
 
 say() { echo "ensure-chromium: $*"; }
 
+shell=/usr/bin/chromium-headless-shell
+browser=/usr/bin/chromium
+
 could_not() {
-  say "could not install Chromium: $*." >&2
-  say "Install it yourself (Debian/Ubuntu: sudo apt-get install chromium); the browser tests need /usr/bin/chromium." >&2
+  if [[ -x "$browser" ]]; then
+    say "could not install Chromium's headless shell: $*; the browser tests use the full browser at $browser (slower)." >&2
+  else
+    say "could not install Chromium: $*." >&2
+    say "Install it yourself (Debian/Ubuntu: sudo apt-get install chromium-headless-shell); the browser tests need $shell or $browser." >&2
+  fi
   exit 0
 }
 
-chromium=/usr/bin/chromium
-
-if [[ -x "$chromium" ]]; then
-  say "Chromium found at $chromium."
+if [[ -x "$shell" ]]; then
+  say "Chromium's headless shell found at $shell."
   exit 0
 fi
 
@@ -31,13 +38,13 @@ else
 fi
 command -v apt-get > /dev/null || could_not "there is no apt-get here (not Debian or Ubuntu)"
 
-say "$chromium is missing; installing Debian's 'chromium' package with apt-get (the browser tests drive it headless)."
+say "$shell is missing; installing Debian's 'chromium-headless-shell' package with apt-get (the browser tests drive it)."
 apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 ${sudo[@]+"${sudo[@]}"} "${apt[@]}" update || could_not "apt-get update failed"
-${sudo[@]+"${sudo[@]}"} "${apt[@]}" install --no-install-recommends chromium || could_not "apt-get install chromium failed"
+${sudo[@]+"${sudo[@]}"} "${apt[@]}" install --no-install-recommends chromium-headless-shell || could_not "apt-get install chromium-headless-shell failed"
 
-if [[ -x "$chromium" ]]; then
-  say "installed $("$chromium" --version 2> /dev/null || echo Chromium) at $chromium."
+if [[ -x "$shell" ]]; then
+  say "installed $("$shell" --version 2> /dev/null || echo "Chromium's headless shell") at $shell."
 else
-  could_not "apt-get installed 'chromium' but $chromium is still missing"
+  could_not "apt-get installed 'chromium-headless-shell' but $shell is still missing"
 fi

@@ -52,6 +52,8 @@ public sealed class an_admin_made_reset_link_lets_a_member_back_in(OwnedConsole 
         await owner.SubmitAsync("Sign Sid Signed-In out everywhere");
 
         await Expect(owner.Main).ToContainTextAsync("Sid Signed-In is signed out everywhere.");
+        // The page Sid has open goes to the sign-in page by itself (its live connection was closed and is refused now).
+        await Expect(member.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await member.OpenAsync("/");
         await Expect(member.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2F$"));
         owner.AssertNothingWentWrong();

@@ -3,8 +3,10 @@ using Microsoft.Playwright;
 namespace Extensible.Browser.Tests.Support;
 
 /// <summary>
-/// Debian's Chromium, headless, driven by Playwright's bundled driver. Playwright never downloads a browser here:
-/// tests/run installs the system's package. One for the whole test process (<see cref="SharedAsync"/>), closed when the
+/// Debian's Chromium, headless, driven by Playwright's bundled driver: its headless shell (the package
+/// <c>chromium-headless-shell</c>, the build Playwright itself runs headless tests with, about a third of the full
+/// browser's CPU on these pages), else the full browser (<c>chromium</c>) headless. Playwright never downloads a browser
+/// here: tests/run installs the system's package. One for the whole test process (<see cref="SharedAsync"/>), closed when the
 /// process exits: starting Playwright's driver and a browser per test class cost more CPU than the tests' own pages on two
 /// cores. Each <see cref="ConsoleTab"/> is a context of its own (cookies, storage, cache), so classes stay apart.
 /// </summary>
@@ -12,8 +14,14 @@ public sealed class Chromium : IAsyncDisposable
 {
     private static readonly Lazy<Task<Chromium>> Shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Where Debian's chromium-headless-shell package puts the shell.</summary>
+    public const string HeadlessShellPath = "/usr/bin/chromium-headless-shell";
+
     /// <summary>Where Debian's chromium package puts the browser.</summary>
-    public const string ExecutablePath = "/usr/bin/chromium";
+    public const string BrowserPath = "/usr/bin/chromium";
+
+    /// <summary>The one the tests run: the headless shell when it is installed, else the full browser.</summary>
+    public static string ExecutablePath => File.Exists(HeadlessShellPath) ? HeadlessShellPath : BrowserPath;
 
     private static readonly string[] Arguments =
     [
@@ -49,7 +57,7 @@ public sealed class Chromium : IAsyncDisposable
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"The browser tests need Debian's Chromium at {ExecutablePath}: run ./tests/run, which installs it, or apt-get install chromium.");
+                $"The browser tests need Debian's Chromium at {HeadlessShellPath} or {BrowserPath}: run ./tests/run, which installs it, or apt-get install chromium-headless-shell.");
         }
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

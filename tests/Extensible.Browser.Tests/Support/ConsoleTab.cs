@@ -81,12 +81,14 @@ public sealed class ConsoleTab : IAsyncDisposable
                 await Page.GotoAsync(path);
                 break;
             }
-            catch (PlaywrightException e) when (attempt < 5 && (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)
-                || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal)))
+            catch (Exception e) when (attempt < 5 && (e is TimeoutException
+                || (e is PlaywrightException && (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)
+                    || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal)))))
             {
                 // The open page reloaded itself at that moment (its person's rights changed or its session ended, so its
                 // live connection was closed and it asks the server again, landing on the sign-in page; Chromium reports
-                // either an interruption or an aborted load): let that navigation finish, then open the page again.
+                // an interruption or an aborted load, or never the first load's end): let that navigation finish, then
+                // open the page again.
                 await Page.WaitForLoadStateAsync(LoadState.Load);
             }
         }
