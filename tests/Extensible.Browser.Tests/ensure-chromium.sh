@@ -41,7 +41,14 @@ command -v apt-get > /dev/null || could_not "there is no apt-get here (not Debia
 say "$shell is missing; installing Debian's 'chromium-headless-shell' package with apt-get (the browser tests drive it)."
 apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 ${sudo[@]+"${sudo[@]}"} "${apt[@]}" update || could_not "apt-get update failed"
-${sudo[@]+"${sudo[@]}"} "${apt[@]}" install --no-install-recommends chromium-headless-shell || could_not "apt-get install chromium-headless-shell failed"
+if ! ${sudo[@]+"${sudo[@]}"} "${apt[@]}" install --no-install-recommends chromium-headless-shell; then
+  # An older release without the shell package: the full browser, headless, serves too.
+  if [[ ! -x "$browser" ]]; then
+    say "apt-get install chromium-headless-shell failed; installing the full browser ('chromium') instead."
+    ${sudo[@]+"${sudo[@]}"} "${apt[@]}" install --no-install-recommends chromium || could_not "apt-get install chromium failed too"
+  fi
+  could_not "apt-get install chromium-headless-shell failed"
+fi
 
 if [[ -x "$shell" ]]; then
   say "installed $("$shell" --version 2> /dev/null || echo "Chromium's headless shell") at $shell."
