@@ -1,4 +1,3 @@
-using Extensible.EventStore;
 using Extensible.Inbox.Threads;
 using Extensible.Sdk.Connectors;
 
@@ -29,7 +28,6 @@ public sealed partial class InboxActions
         object change = liked
             ? new InboxItemLiked(threadId, workspaceId, item.PlatformItemId!, by)
             : new InboxItemUnliked(threadId, workspaceId, item.PlatformItemId!, by);
-        var result = await store.AppendAsync(InboxStreams.Thread(threadId), ExpectedVersion.Any, [change], Metadata(workspaceId, by), cancellationToken);
-        return result.Events[^1].Version;
+        return await RecordAsync(workspaceId, threadId, change, by, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Extensible.EventStore;
 using Extensible.Inbox.Threads;
 using Extensible.Sdk.Connectors;
 
@@ -15,16 +14,7 @@ public sealed partial class InboxActions
     /// </summary>
     public async Task<long> DeleteReplyAsync(Guid workspaceId, Guid threadId, long expectedVersion, Guid replyId, Guid by, CancellationToken cancellationToken = default)
     {
-        if (await board.ThreadAsync(workspaceId, threadId, cancellationToken) is not { } view)
-        {
-            throw new InboxActionException("There is no such thread in this workspace.");
-        }
-
-        if (view.Thread.Version != expectedVersion)
-        {
-            throw await ChangedAsync(workspaceId, threadId, expectedVersion, view.Thread.Version, cancellationToken);
-        }
-
+        var view = await ThreadAtAsync(workspaceId, threadId, expectedVersion, cancellationToken);
         // The network's id of the reply is in the stream only (the read model keeps our replies under our own id).
         var platformReplyId = await SentReplyAsync(workspaceId, threadId, replyId, cancellationToken);
         var (credentials, connector) = await OpenAsync(view.Thread, PlatformFeatures.DeletePost, "deleting replies", cancellationToken);
@@ -33,9 +23,7 @@ public sealed partial class InboxActions
             await c.DeletePostAsync(credentials, platformReplyId, t);
             return true;
         }, cancellationToken));
-        var result = await store.AppendAsync(InboxStreams.Thread(threadId), ExpectedVersion.Any,
-            [new InboxReplyDeleted(threadId, workspaceId, replyId, platformReplyId, by)], Metadata(workspaceId, by), cancellationToken);
-        return result.Events[^1].Version;
+        return await RecordAsync(workspaceId, threadId, new InboxReplyDeleted(threadId, workspaceId, replyId, platformReplyId, by), by, cancellationToken);
     }
 
     // The reply as its events leave it: sent (its network id), or why it cannot be deleted.

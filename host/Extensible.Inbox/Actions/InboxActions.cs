@@ -108,9 +108,7 @@ public sealed partial class InboxActions(
             recorded = new InboxReplyFailed(threadId, workspaceId, id, item.PlatformItemId!, text, failure, message, by);
         }
 
-        // The network acted: that is recorded whatever happened to the thread during the call.
-        var result = await store.AppendAsync(InboxStreams.Thread(threadId), ExpectedVersion.Any, [recorded], Metadata(workspaceId, by), cancellationToken);
-        var version = result.Events[^1].Version;
+        var version = await RecordAsync(workspaceId, threadId, recorded, by, cancellationToken);
         return recorded is InboxReplySent sent
             ? new ReplyOutcome(id, true, sent.PlatformReplyId, null, version)
             : new ReplyOutcome(id, false, null, ((InboxReplyFailed)recorded).Message, version);
@@ -127,9 +125,7 @@ public sealed partial class InboxActions(
             await c.SetHiddenAsync(credentials, reference, hidden, t);
             return true;
         }, cancellationToken));
-        var result = await store.AppendAsync(InboxStreams.Thread(threadId), ExpectedVersion.Any,
-            [new InboxItemHidden(threadId, workspaceId, item.PlatformItemId!, hidden, by)], Metadata(workspaceId, by), cancellationToken);
-        return result.Events[^1].Version;
+        return await RecordAsync(workspaceId, threadId, new InboxItemHidden(threadId, workspaceId, item.PlatformItemId!, hidden, by), by, cancellationToken);
     }
 
     /// <summary>Deletes an item on the network.</summary>
@@ -143,9 +139,7 @@ public sealed partial class InboxActions(
             await c.DeleteCommentAsync(credentials, reference, t);
             return true;
         }, cancellationToken));
-        var result = await store.AppendAsync(InboxStreams.Thread(threadId), ExpectedVersion.Any,
-            [new InboxItemDeleted(threadId, workspaceId, item.PlatformItemId!, by)], Metadata(workspaceId, by), cancellationToken);
-        return result.Events[^1].Version;
+        return await RecordAsync(workspaceId, threadId, new InboxItemDeleted(threadId, workspaceId, item.PlatformItemId!, by), by, cancellationToken);
     }
 
     private async Task<long> AppendAsync(Guid workspaceId, Guid threadId, long expectedVersion, object change, Guid by, CancellationToken cancellationToken)
@@ -166,19 +160,28 @@ public sealed partial class InboxActions(
         }
     }
 
-    // The thread as the moderator saw it (or a conflict), and the item acted on: the one named, or the newest from the public.
-    private async Task<(InboxThreadView View, InboxItemRow Item)> TargetAsync(Guid workspaceId, Guid threadId, long expectedVersion, string? itemId, CancellationToken cancellationToken)
+    // What the network did, recorded whatever happened to the thread during the call (the version was checked before it).
+    private async Task<long> RecordAsync(Guid workspaceId, Guid threadId, object happened, Guid by, CancellationToken cancellationToken)
+    {
+        var result = await store.AppendAsync(InboxStreams.Thread(threadId), ExpectedVersion.Any, [happened], Metadata(workspaceId, by), cancellationToken);
+        return result.Events[^1].Version;
+    }
+
+    // The thread as the moderator saw it, or a conflict telling them what changed since.
+    private async Task<InboxThreadView> ThreadAtAsync(Guid workspaceId, Guid threadId, long expectedVersion, CancellationToken cancellationToken)
     {
         if (await board.ThreadAsync(workspaceId, threadId, cancellationToken) is not { } view)
         {
             throw new InboxActionException("There is no such thread in this workspace.");
         }
 
-        if (view.Thread.Version != expectedVersion)
-        {
-            throw await ChangedAsync(workspaceId, threadId, expectedVersion, view.Thread.Version, cancellationToken);
-        }
+        return view.Thread.Version == expectedVersion ? view : throw await ChangedAsync(workspaceId, threadId, expectedVersion, view.Thread.Version, cancellationToken);
+    }
 
+    // The thread as the moderator saw it (or a conflict), and the item acted on: the one named, or the newest from the public.
+    private async Task<(InboxThreadView View, InboxItemRow Item)> TargetAsync(Guid workspaceId, Guid threadId, long expectedVersion, string? itemId, CancellationToken cancellationToken)
+    {
+        var view = await ThreadAtAsync(workspaceId, threadId, expectedVersion, cancellationToken);
         var item = string.IsNullOrEmpty(itemId)
             ? view.Items.LastOrDefault(i => i.Direction == "in" && !i.Deleted)
             : view.Items.FirstOrDefault(i => i.Direction == "in" && i.PlatformItemId == itemId);
